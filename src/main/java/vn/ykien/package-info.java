@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,20 @@
+package vn.ykien.units;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the administrative hierarchy. */
+public interface Units {
+
+  Optional<Unit> find(long id);
+
+  Optional<Unit> findByCode(String edition, String code);
+
+  List<Unit> children(long id);
+
+  /** The chain from the nation down to this unit, inclusive. */
+  List<Unit> lineage(long id);
+
+  /** How many units of each kind an edition holds. */
+  java.util.Map<UnitKind, Long> countByKind(String edition);
+}
