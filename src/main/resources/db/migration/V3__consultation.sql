@@ -21,6 +21,8 @@ create table consultation.item (
   consultation_id     bigint not null references consultation.consultation (id),
   position            int not null,
   code                text not null,
+  -- the article number this item amends, to match wording files; null for other items
+  article             int,
   label_vi            text not null,
   label_en            text not null,
   title_vi            text not null,

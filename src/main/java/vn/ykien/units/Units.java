@@ -12,6 +12,9 @@ public interface Units {
 
   List<Unit> children(long id);
 
+  /** Ids of this unit and every unit below it. */
+  List<Long> subtree(long id);
+
   /** The chain from the nation down to this unit, inclusive. */
   List<Unit> lineage(long id);
 

@@ -177,6 +177,16 @@ public class UnitStore implements Units {
   }
 
   @Override
+  public List<Long> subtree(long id) {
+    return jdbc.sql(
+            "select id from units.unit where path like"
+                + " (select path from units.unit where id = ?) || '%'")
+        .param(id)
+        .query(Long.class)
+        .list();
+  }
+
+  @Override
   public List<Unit> lineage(long id) {
     return jdbc.sql(
             "select "

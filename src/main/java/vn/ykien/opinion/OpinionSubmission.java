@@ -1,0 +1,149 @@
+package vn.ykien.opinion;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.consultation.Eligibility;
+import vn.ykien.consultation.EligibilityDecision;
+import vn.ykien.opinion.internal.OpinionStore;
+import vn.ykien.opinion.internal.Pseudonyms;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * Submitting and revising opinions. One submission answers every item of the draft; a later one
+ * replaces it (the latest counts) while the window is open, and every revision is kept.
+ */
+@Service
+public class OpinionSubmission {
+
+  private static final char[] RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+  private final Consultations consultations;
+  private final Eligibility eligibility;
+  private final OpinionStore store;
+  private final Pseudonyms pseudonyms;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  OpinionSubmission(
+      Consultations consultations,
+      Eligibility eligibility,
+      OpinionStore store,
+      Pseudonyms pseudonyms,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.consultations = consultations;
+    this.eligibility = eligibility;
+    this.store = store;
+    this.pseudonyms = pseudonyms;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public SubmissionResult submit(SubmitOpinion command) {
+    Optional<Consultation> found = consultations.find(command.consultationId());
+    if (found.isEmpty()) {
+      return new SubmissionResult.UnknownConsultation(command.consultationId());
+    }
+    Consultation consultation = found.get();
+    EligibilityDecision decision =
+        eligibility.decide(consultation, command.citizen(), command.signedInLevel());
+    if (!(decision instanceof EligibilityDecision.Eligible(long unitId))) {
+      return new SubmissionResult.NotEligible(decision);
+    }
+    Optional<SubmissionResult.Rejected> invalid =
+        validate(command.answers(), consultations.items(consultation.id()));
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    Instant now = clock.instant();
+    String receipt = newReceiptNumber();
+    Optional<OpinionStore.Participation> previous =
+        store.lockParticipation(consultation.id(), command.citizen());
+    if (previous.isEmpty()
+        && !store.insertParticipation(
+            consultation.id(), command.citizen(), unitId, command.channel(), now, receipt)) {
+      previous = store.lockParticipation(consultation.id(), command.citizen());
+    }
+    int revision = previous.map(p -> p.revisions() + 1).orElse(1);
+    if (previous.isPresent()) {
+      store.reviseParticipation(
+          consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
+    }
+    store.writeAnswers(
+        consultation.id(),
+        pseudonyms.of(consultation.id(), command.citizen()),
+        revision,
+        command.answers(),
+        now);
+    events.publishEvent(
+        new OpinionSubmitted(
+            consultation.id(),
+            unitId,
+            command.channel(),
+            previous.map(OpinionStore.Participation::channel).orElse(null),
+            now));
+    return new SubmissionResult.Accepted(new Receipt(receipt, consultation.id(), now), revision);
+  }
+
+  /** The citizen's own current answers, to show them back (never to an official). */
+  @Transactional(readOnly = true)
+  public List<Answer> currentAnswers(long consultationId, CitizenId citizen) {
+    return store.currentAnswers(consultationId, pseudonyms.of(consultationId, citizen));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<String> receiptNumber(long consultationId, CitizenId citizen) {
+    return store.receiptNumber(consultationId, citizen);
+  }
+
+  private static Optional<SubmissionResult.Rejected> validate(
+      List<Answer> answers, List<DraftItem> items) {
+    Set<Long> known = items.stream().map(DraftItem::id).collect(Collectors.toSet());
+    Set<Long> seen = new HashSet<>();
+    for (Answer answer : answers) {
+      if (!known.contains(answer.itemId())) {
+        return Optional.of(
+            new SubmissionResult.Rejected("opinion.unknownItem", String.valueOf(answer.itemId())));
+      }
+      if (!seen.add(answer.itemId())) {
+        return Optional.of(
+            new SubmissionResult.Rejected("opinion.duplicateItem", String.valueOf(answer.itemId())));
+      }
+      if (answer.comment() != null && answer.comment().codePointCount(0, answer.comment().length()) > Answer.MAX_COMMENT_LENGTH) {
+        return Optional.of(
+            new SubmissionResult.Rejected("opinion.commentTooLong", String.valueOf(answer.itemId())));
+      }
+    }
+    if (!seen.equals(known)) {
+      Set<Long> missing = new HashSet<>(known);
+      missing.removeAll(seen);
+      return Optional.of(new SubmissionResult.Rejected("opinion.missingItems", missing.toString()));
+    }
+    return Optional.empty();
+  }
+
+  private String newReceiptNumber() {
+    StringBuilder number = new StringBuilder("YK-");
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        number.append('-');
+      }
+      number.append(RECEIPT_ALPHABET[random.nextInt(RECEIPT_ALPHABET.length)]);
+    }
+    return number.toString();
+  }
+}

@@ -1,0 +1,22 @@
+package vn.ykien.opinion;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Someone took part in a consultation, or revised their opinion. Carries participation only:
+ * never the citizen, never the content.
+ *
+ * @param previousChannel the channel of the earlier submission, null on the first one
+ */
+public record OpinionSubmitted(
+    long consultationId,
+    long unitId,
+    Channel channel,
+    @Nullable Channel previousChannel,
+    Instant submittedAt) {
+
+  public boolean isFirstParticipation() {
+    return previousChannel == null;
+  }
+}

@@ -1,0 +1,19 @@
+package vn.ykien.opinion;
+
+import vn.ykien.consultation.EligibilityDecision;
+
+/** The outcome of submitting an opinion. */
+public sealed interface SubmissionResult {
+
+  /** Stored; {@code revision} 1 is the first opinion, higher numbers revise it. */
+  record Accepted(Receipt receipt, int revision) implements SubmissionResult {}
+
+  /** The person may not take part (or not now); nothing was stored. */
+  record NotEligible(EligibilityDecision decision) implements SubmissionResult {}
+
+  /** The opinion itself is not acceptable; nothing was stored. */
+  record Rejected(String messageKey, String detail) implements SubmissionResult {}
+
+  /** No such consultation. */
+  record UnknownConsultation(long consultationId) implements SubmissionResult {}
+}

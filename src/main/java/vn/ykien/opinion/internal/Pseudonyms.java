@@ -1,0 +1,44 @@
+package vn.ykien.opinion.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * Keyed pseudonyms (HMAC-SHA-256) under which opinion content is stored. Without the key, kept
+ * outside the database, content cannot be joined back to a citizen.
+ */
+@Component
+public class Pseudonyms {
+
+  private final SecretKeySpec key;
+
+  Pseudonyms(@Value("${ykien.opinion.pseudonym-key:}") String base64Key) {
+    if (base64Key.isBlank()) {
+      throw new IllegalStateException(
+          "ykien.opinion.pseudonym-key (env YKIEN_PSEUDONYM_KEY) must be set: 32 random bytes in"
+              + " Base64, kept outside the database");
+    }
+    byte[] bytes = Base64.getDecoder().decode(base64Key);
+    if (bytes.length < 32) {
+      throw new IllegalStateException("ykien.opinion.pseudonym-key must hold at least 32 bytes");
+    }
+    this.key = new SecretKeySpec(bytes, "HmacSHA256");
+  }
+
+  public byte[] of(long consultationId, CitizenId citizen) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(
+          (consultationId + ":" + citizen.value()).getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+    }
+  }
+}

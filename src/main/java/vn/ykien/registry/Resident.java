@@ -1,0 +1,21 @@
+package vn.ykien.registry;
+
+import java.time.LocalDate;
+import java.time.Period;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.shared.CitizenId;
+
+/** A person in the population registry, living in a unit (the lowest one: village or group). */
+public record Resident(
+    CitizenId citizenId,
+    String fullName,
+    LocalDate birthDate,
+    Sex sex,
+    @Nullable Long householdId,
+    long unitId,
+    EidAccount eidAccount) {
+
+  public int ageOn(LocalDate day) {
+    return Period.between(birthDate, day).getYears();
+  }
+}

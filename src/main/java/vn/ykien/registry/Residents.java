@@ -1,0 +1,24 @@
+package vn.ykien.registry;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.ykien.shared.CitizenId;
+
+/** Reads the registry. */
+public interface Residents {
+
+  Optional<Resident> find(CitizenId citizenId);
+
+  List<Resident> find(Collection<CitizenId> citizenIds);
+
+  /**
+   * Residents with an activated level-2 account born on or before {@code bornOnOrBefore}, per
+   * unit: the population that may take part in a consultation.
+   */
+  Map<Long, Long> countLevel2BornBy(Collection<Long> unitIds, LocalDate bornOnOrBefore);
+
+  long count();
+}

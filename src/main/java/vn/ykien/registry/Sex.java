@@ -1,0 +1,6 @@
+package vn.ykien.registry;
+
+public enum Sex {
+  M,
+  F
+}

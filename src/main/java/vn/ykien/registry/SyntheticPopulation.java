@@ -1,0 +1,164 @@
+package vn.ykien.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * Generates a synthetic, deterministic population for demos and tests: Vietnamese names with
+ * their real frequency patterns, ages from Viet Nam's population pyramid, households, and e-ID
+ * accounts in realistic shares. The same seed always gives the same people.
+ */
+@Service
+public class SyntheticPopulation {
+
+  /** Family names with their approximate share of the population, in percent. */
+  private static final String[] FAMILY = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Mai", "Cao"
+  };
+
+  private static final double[] FAMILY_SHARE = {
+    38, 11, 9.5, 7, 5.1, 4.2, 4.5, 3.9, 3.5, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 0.8, 0.7, 0.6, 0.5
+  };
+
+  private static final String[] MIDDLE_M = {"Văn", "Đức", "Minh", "Quang", "Hữu", "Thành", "Công"};
+  private static final String[] MIDDLE_F = {"Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Phương"};
+  private static final String[] GIVEN_M = {
+    "An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Hưng", "Khánh", "Long", "Minh", "Nam", "Phong",
+    "Quân", "Sơn", "Tài", "Thắng", "Toàn", "Trung", "Tuấn", "Việt"
+  };
+  private static final String[] GIVEN_F = {
+    "Anh", "Chi", "Dung", "Hà", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc",
+    "Nhung", "Oanh", "Phương", "Quỳnh", "Thảo", "Trang", "Vân", "Yến"
+  };
+
+  /** Share of each five-year age band (0–4 … 80+), Viet Nam, mid-2020s, in percent. */
+  private static final double[] AGE_BAND_SHARE = {
+    7.5, 8.0, 8.0, 7.2, 7.0, 7.5, 8.2, 8.0, 7.3, 6.8, 6.2, 5.5, 4.6, 3.5, 2.2, 1.3, 1.2
+  };
+
+  private static final int[] HOUSEHOLD_SIZE = {1, 2, 3, 4, 4, 3, 5, 2, 4, 6};
+
+  private final Registry registry;
+
+  SyntheticPopulation(Registry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Adds about {@code people} residents in households spread evenly over the given units.
+   *
+   * @param birthProvinceCode three-digit code that starts every generated citizen id
+   * @param addressFormat e.g. "Số %d, %s": house number, then the unit's name
+   * @return the ids of the generated residents, in order (demo-sized populations only)
+   */
+  @Transactional
+  public List<CitizenId> generate(
+      List<GeneratedUnit> units,
+      int people,
+      long seed,
+      LocalDate today,
+      String birthProvinceCode,
+      String addressFormat) {
+    var random = new SplittableRandom(seed);
+    List<CitizenId> ids = new ArrayList<>(people);
+    int generated = 0;
+    int sequence = 0;
+    int house = 0;
+    while (generated < people) {
+      GeneratedUnit unit = units.get(house % units.size());
+      house++;
+      int size = Math.min(HOUSEHOLD_SIZE[random.nextInt(HOUSEHOLD_SIZE.length)], people - generated);
+      String family = pick(random, FAMILY, FAMILY_SHARE);
+      List<NewResident> members = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        Sex sex = random.nextBoolean() ? Sex.M : Sex.F;
+        int age = i == 0 ? 25 + random.nextInt(50) : age(random);
+        LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
+        String name = family + " " + middle(random, sex) + " " + given(random, sex);
+        members.add(
+            new NewResident(
+                citizenId(birthProvinceCode, sex, birth, ++sequence),
+                name,
+                birth,
+                sex,
+                account(random, age)));
+      }
+      registry.addHousehold(unit.unitId(), addressFormat.formatted(house, unit.name()), members);
+      members.forEach(member -> ids.add(member.citizenId()));
+      generated += size;
+    }
+    return ids;
+  }
+
+  /** A unit to fill, with the name used in addresses. */
+  public record GeneratedUnit(long unitId, String name) {}
+
+  /**
+   * Province of birth (3 digits), century and sex (1 digit: 0/1 for men/women born in the 1900s,
+   * 2/3 in the 2000s), year of birth (2 digits), then a 6-digit sequence.
+   */
+  static CitizenId citizenId(String province, Sex sex, LocalDate birth, int sequence) {
+    int centurySex = (birth.getYear() >= 2000 ? 2 : 0) + (sex == Sex.F ? 1 : 0);
+    return CitizenId.of(
+        "%s%d%02d%06d".formatted(province, centurySex, birth.getYear() % 100, sequence % 1_000_000));
+  }
+
+  private static EidAccount account(SplittableRandom random, int age) {
+    double roll = random.nextDouble();
+    if (age < 14) {
+      return roll < 0.5 ? EidAccount.none() : EidAccount.activated(2);
+    }
+    if (roll < 0.08) {
+      return EidAccount.none();
+    }
+    if (roll < 0.15) {
+      return EidAccount.registered();
+    }
+    if (roll < 0.25) {
+      return EidAccount.activated(1);
+    }
+    return EidAccount.activated(2);
+  }
+
+  private static int age(SplittableRandom random) {
+    double roll = random.nextDouble() * 100;
+    for (int band = 0; band < AGE_BAND_SHARE.length; band++) {
+      roll -= AGE_BAND_SHARE[band];
+      if (roll <= 0) {
+        return band * 5 + random.nextInt(5);
+      }
+    }
+    return 80 + random.nextInt(15);
+  }
+
+  private static String middle(SplittableRandom random, Sex sex) {
+    String[] names = sex == Sex.M ? MIDDLE_M : MIDDLE_F;
+    return names[random.nextInt(names.length)];
+  }
+
+  private static String given(SplittableRandom random, Sex sex) {
+    String[] names = sex == Sex.M ? GIVEN_M : GIVEN_F;
+    return names[random.nextInt(names.length)];
+  }
+
+  private static String pick(SplittableRandom random, String[] values, double[] shares) {
+    double total = 0;
+    for (double share : shares) {
+      total += share;
+    }
+    double roll = random.nextDouble() * total;
+    for (int i = 0; i < values.length; i++) {
+      roll -= shares[i];
+      if (roll <= 0) {
+        return values[i];
+      }
+    }
+    return values[values.length - 1];
+  }
+}

@@ -1,0 +1,52 @@
+package vn.ykien.reporting.internal;
+
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.ykien.opinion.Channel;
+
+/** Participants per consultation, unit and channel: reporting's own read model. */
+@Repository
+public class TallyStore {
+
+  private final JdbcClient jdbc;
+
+  TallyStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void add(long consultationId, long unitId, Channel channel, long delta) {
+    jdbc.sql(
+            """
+            insert into reporting.participation_tally (consultation_id, unit_id, channel, participants)
+            values (?, ?, ?, ?)
+            on conflict (consultation_id, unit_id, channel)
+            do update set participants = participation_tally.participants + excluded.participants
+            """)
+        .params(consultationId, unitId, channel.name(), delta)
+        .update();
+  }
+
+  public Map<Channel, Long> participants(long consultationId, Collection<Long> unitIds) {
+    Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+    if (unitIds.isEmpty()) {
+      return counts;
+    }
+    jdbc.sql(
+            """
+            select channel, sum(participants) from reporting.participation_tally
+            where consultation_id = :consultation and unit_id in (:units)
+            group by channel
+            """)
+        .param("consultation", consultationId)
+        .param("units", unitIds)
+        .query(
+            (ResultSet rs) -> {
+              counts.put(Channel.valueOf(rs.getString(1)), rs.getLong(2));
+            });
+    return counts;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Participation and results for officials, built from opinion events into reporting's own
+ * tables. Shows participation per unit; never what one person said.
+ */
+@NullMarked
+@ApplicationModule(
+    displayName = "Reporting",
+    allowedDependencies = {"shared", "units", "registry", "consultation", "opinion"})
+package vn.ykien.reporting;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
