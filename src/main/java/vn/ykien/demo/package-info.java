@@ -6,7 +6,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Demo",
-    allowedDependencies = {"shared", "units", "registry", "consultation", "opinion"})
+    allowedDependencies = {"shared", "units", "registry", "consultation", "opinion", "identity"})
 package vn.ykien.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -105,9 +105,16 @@ public class OpinionSubmission {
     return store.currentAnswers(consultationId, pseudonyms.of(consultationId, citizen));
   }
 
+  /** The receipt of the citizen's latest submission, if they took part. */
   @Transactional(readOnly = true)
-  public Optional<String> receiptNumber(long consultationId, CitizenId citizen) {
-    return store.receiptNumber(consultationId, citizen);
+  public Optional<SubmissionResult.Accepted> latestReceipt(long consultationId, CitizenId citizen) {
+    return store
+        .latestReceipt(consultationId, citizen)
+        .map(
+            latest ->
+                new SubmissionResult.Accepted(
+                    new Receipt(latest.number(), consultationId, latest.issuedAt()),
+                    latest.revisions()));
   }
 
   private static Optional<SubmissionResult.Rejected> validate(

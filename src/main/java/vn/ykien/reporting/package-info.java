@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Reporting",
-    allowedDependencies = {"shared", "units", "registry", "consultation", "opinion"})
+    allowedDependencies = {"shared", "units", "registry", "consultation", "opinion", "identity"})
 package vn.ykien.reporting;
 
 import org.jspecify.annotations.NullMarked;

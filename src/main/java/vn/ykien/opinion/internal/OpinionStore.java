@@ -120,12 +120,20 @@ public class OpinionStore {
         .list();
   }
 
-  public Optional<String> receiptNumber(long consultationId, CitizenId citizen) {
+  /** The latest receipt of a participant, with the number of submissions so far. */
+  public record LatestReceipt(String number, Instant issuedAt, int revisions) {}
+
+  public Optional<LatestReceipt> latestReceipt(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select receipt_number from opinion.participation"
+            "select receipt_number, last_submitted_at, revisions from opinion.participation"
                 + " where consultation_id = ? and citizen_id = ?")
         .params(consultationId, citizen.value())
-        .query(String.class)
+        .query(
+            (rs, row) ->
+                new LatestReceipt(
+                    rs.getString(1),
+                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    rs.getInt(3)))
         .optional();
   }
 

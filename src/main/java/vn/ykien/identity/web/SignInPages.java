@@ -1,0 +1,33 @@
+package vn.ykien.identity.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Where citizens and officials start signing in. */
+@Controller
+class SignInPages {
+
+  private final String demoOfficial;
+  private final String demoPassword;
+
+  SignInPages(
+      @Value("${ykien.identity.demo-official.username:}") String demoOfficial,
+      @Value("${ykien.identity.demo-official.password:}") String demoPassword) {
+    this.demoOfficial = demoOfficial;
+    this.demoPassword = demoPassword;
+  }
+
+  @GetMapping("/sign-in")
+  String citizen() {
+    return "identity/sign-in";
+  }
+
+  @GetMapping("/officials/sign-in")
+  String official(Model model) {
+    model.addAttribute("demoOfficial", demoOfficial.isBlank() ? null : demoOfficial);
+    model.addAttribute("demoPassword", demoPassword);
+    return "identity/officials-sign-in";
+  }
+}

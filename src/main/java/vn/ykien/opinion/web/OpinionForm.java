@@ -1,0 +1,67 @@
+package vn.ykien.opinion.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Stance;
+
+/**
+ * The opinion form as posted: {@code stance-<item id>} and {@code comment-<item id>} per item.
+ * Blank comments are no comment; unknown stance values are left unanswered.
+ */
+record OpinionForm(List<Row> rows) {
+
+  /** One item with what the citizen chose on it so far. */
+  record Row(DraftItem item, @Nullable Stance stance, @Nullable String comment) {}
+
+  static OpinionForm from(List<DraftItem> items, Map<String, String> params) {
+    List<Row> rows = new ArrayList<>();
+    for (DraftItem item : items) {
+      rows.add(new Row(item, stance(params.get("stance-" + item.id())), comment(params.get("comment-" + item.id()))));
+    }
+    return new OpinionForm(rows);
+  }
+
+  static OpinionForm of(List<DraftItem> items, List<Answer> answers) {
+    List<Row> rows = new ArrayList<>();
+    for (DraftItem item : items) {
+      Answer answer = answers.stream().filter(a -> a.itemId() == item.id()).findFirst().orElse(null);
+      rows.add(new Row(item, answer == null ? null : answer.stance(), answer == null ? null : answer.comment()));
+    }
+    return new OpinionForm(rows);
+  }
+
+  boolean complete() {
+    return rows.stream().allMatch(row -> row.stance() != null);
+  }
+
+  /** The answered rows as answers; unanswered items are left out (the submission rejects that). */
+  List<Answer> answers() {
+    return rows.stream()
+        .filter(row -> row.stance() != null)
+        .map(row -> new Answer(row.item().id(), row.stance(), row.comment()))
+        .toList();
+  }
+
+  private static @Nullable Stance stance(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Stance.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable String comment(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    String normalized = value.replace("\r\n", "\n").strip();
+    return normalized.isEmpty() ? null : normalized;
+  }
+}

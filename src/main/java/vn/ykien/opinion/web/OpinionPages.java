@@ -1,0 +1,150 @@
+package vn.ykien.opinion.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.consultation.Eligibility;
+import vn.ykien.consultation.EligibilityDecision;
+import vn.ykien.identity.SignedInCitizen;
+import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+
+/** The citizen's pages: give or revise an opinion, review it, confirm it, get a receipt. */
+@Controller
+class OpinionPages {
+
+  private final Consultations consultations;
+  private final Eligibility eligibility;
+  private final OpinionSubmission submission;
+
+  OpinionPages(Consultations consultations, Eligibility eligibility, OpinionSubmission submission) {
+    this.consultations = consultations;
+    this.eligibility = eligibility;
+    this.submission = submission;
+  }
+
+  @GetMapping("/consultations/{slug}/opinion")
+  String form(@PathVariable String slug, SignedInCitizen citizen, Model model) {
+    Consultation consultation = consultation(slug);
+    EligibilityDecision decision =
+        eligibility.decide(consultation, citizen.citizenId(), citizen.assuranceLevel());
+    if (!decision.isEligible()) {
+      return notEligible(consultation, decision, model);
+    }
+    List<DraftItem> items = consultations.items(consultation.id());
+    var current = submission.currentAnswers(consultation.id(), citizen.citizenId());
+    model.addAttribute("revising", !current.isEmpty());
+    return formPage(consultation, OpinionForm.of(items, current), citizen, null, model);
+  }
+
+  @PostMapping("/consultations/{slug}/opinion/review")
+  String review(
+      @PathVariable String slug,
+      @RequestParam Map<String, String> params,
+      SignedInCitizen citizen,
+      Model model) {
+    Consultation consultation = consultation(slug);
+    OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
+    if (!form.complete()) {
+      return formPage(consultation, form, citizen, "opinion.missingItems", model);
+    }
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("form", form);
+    return "opinion/review";
+  }
+
+  /** Back from the review to the form, keeping what was chosen. */
+  @PostMapping("/consultations/{slug}/opinion/edit")
+  String edit(
+      @PathVariable String slug,
+      @RequestParam Map<String, String> params,
+      SignedInCitizen citizen,
+      Model model) {
+    Consultation consultation = consultation(slug);
+    return formPage(
+        consultation, OpinionForm.from(consultations.items(consultation.id()), params), citizen, null, model);
+  }
+
+  @PostMapping("/consultations/{slug}/opinion")
+  String submit(
+      @PathVariable String slug,
+      @RequestParam Map<String, String> params,
+      SignedInCitizen citizen,
+      Model model,
+      RedirectAttributes redirect) {
+    Consultation consultation = consultation(slug);
+    OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
+    SubmissionResult result =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(),
+                citizen.citizenId(),
+                citizen.assuranceLevel(),
+                Channel.SELF,
+                form.answers()));
+    return switch (result) {
+      case SubmissionResult.Accepted accepted -> {
+        redirect.addFlashAttribute("justSubmitted", true);
+        yield "redirect:/consultations/" + slug + "/receipt";
+      }
+      case SubmissionResult.NotEligible(EligibilityDecision decision) ->
+          notEligible(consultation, decision, model);
+      case SubmissionResult.Rejected(String key, String detail) ->
+          formPage(consultation, form, citizen, key, model);
+      case SubmissionResult.UnknownConsultation unknown ->
+          throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    };
+  }
+
+  @GetMapping("/consultations/{slug}/receipt")
+  String receipt(@PathVariable String slug, SignedInCitizen citizen, Model model) {
+    Consultation consultation = consultation(slug);
+    model.addAttribute("consultation", consultation);
+    model.addAttribute(
+        "receipt", submission.latestReceipt(consultation.id(), citizen.citizenId()).orElse(null));
+    model.addAttribute("formatter", ReceiptTimes.FORMAT);
+    return "opinion/receipt";
+  }
+
+  private String formPage(
+      Consultation consultation,
+      OpinionForm form,
+      SignedInCitizen citizen,
+      String errorKey,
+      Model model) {
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("form", form);
+    model.addAttribute("citizen", citizen);
+    model.addAttribute("errorKey", errorKey);
+    model.addAttribute("maxComment", vn.ykien.opinion.Answer.MAX_COMMENT_LENGTH);
+    return "opinion/form";
+  }
+
+  private String notEligible(Consultation consultation, EligibilityDecision decision, Model model) {
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("decision", decision);
+    model.addAttribute(
+        "minimumAge",
+        decision instanceof EligibilityDecision.TooYoung(int age) ? age : consultation.minimumAge());
+    return "opinion/not-eligible";
+  }
+
+  private Consultation consultation(String slug) {
+    return consultations
+        .findBySlug(slug)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+}

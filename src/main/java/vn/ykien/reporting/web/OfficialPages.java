@@ -1,0 +1,79 @@
+package vn.ykien.reporting.web;
+
+import java.time.Clock;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.identity.SignedInOfficial;
+import vn.ykien.opinion.Channel;
+import vn.ykien.reporting.ParticipationReport;
+import vn.ykien.reporting.UnitParticipation;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/**
+ * Officials' view of participation in their unit and the units below it: counts per unit and
+ * channel against the eligible population. No page here can show what anyone said.
+ */
+@Controller
+class OfficialPages {
+
+  private final Units units;
+  private final Consultations consultations;
+  private final ParticipationReport report;
+  private final Clock clock;
+
+  OfficialPages(Units units, Consultations consultations, ParticipationReport report, Clock clock) {
+    this.units = units;
+    this.consultations = consultations;
+    this.report = report;
+    this.clock = clock;
+  }
+
+  @GetMapping("/officials")
+  String home(SignedInOfficial official) {
+    return "redirect:/officials/units/" + official.unitEdition() + "/" + official.unitCode();
+  }
+
+  @GetMapping("/officials/units/{edition}/{code}")
+  String unit(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      SignedInOfficial official,
+      Model model) {
+    Unit scope =
+        units
+            .findByCode(official.unitEdition(), official.unitCode())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    Unit unit =
+        units
+            .findByCode(edition, code)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    if (!scope.contains(unit)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officials.outOfScope");
+    }
+    List<Consultation> available = consultations.openOrUpcoming(clock.instant());
+    Consultation chosen =
+        (consultation == null
+                ? available.stream().findFirst()
+                : consultations.findBySlug(consultation))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    List<UnitParticipation> rows = report.forUnitAndChildren(chosen, unit);
+    model.addAttribute("unit", unit);
+    model.addAttribute("parent", scope.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
+    model.addAttribute("consultation", chosen);
+    model.addAttribute("total", rows.getFirst());
+    model.addAttribute("children", rows.subList(1, rows.size()));
+    model.addAttribute("channels", Channel.values());
+    return "officials/unit";
+  }
+}
