@@ -1,0 +1,111 @@
+package vn.ykien.opinion.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ykien.consultation.EligibilityDecision;
+import vn.ykien.identity.SignedInCitizen;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+
+/**
+ * Submitting an opinion from the e-ID app or another channel, with the citizen's e-ID access token
+ * as bearer token. Errors are problem+json in Vietnamese and English; nothing is stored on error.
+ */
+@RestController
+class OpinionApi {
+
+  private final OpinionSubmission submission;
+  private final ApiProblems problems;
+
+  OpinionApi(OpinionSubmission submission, ApiProblems problems) {
+    this.submission = submission;
+    this.problems = problems;
+  }
+
+  record AnswerJson(@Nullable Long itemId, @Nullable String stance, @Nullable String comment) {}
+
+  record SubmissionJson(@Nullable List<AnswerJson> answers) {}
+
+  record ReceiptJson(String receiptNumber, long consultationId, Instant issuedAt, int revision) {}
+
+  @PostMapping("/api/v1/consultations/{consultationId}/opinions")
+  ResponseEntity<?> submit(
+      @PathVariable long consultationId,
+      @RequestBody SubmissionJson body,
+      @Nullable SignedInCitizen citizen,
+      HttpServletRequest request) {
+    if (citizen == null) {
+      return status(problems.problem(HttpStatus.UNAUTHORIZED, "opinion.notSignedIn", request));
+    }
+    List<Answer> answers = new ArrayList<>();
+    for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
+      Stance stance = stance(answer.stance());
+      if (answer.itemId() == null || stance == null) {
+        return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.invalidStance", request));
+      }
+      String comment = answer.comment() == null || answer.comment().isBlank() ? null : answer.comment().strip();
+      answers.add(new Answer(answer.itemId(), stance, comment));
+    }
+    SubmissionResult result =
+        submission.submit(
+            new SubmitOpinion(
+                consultationId, citizen.citizenId(), citizen.assuranceLevel(), Channel.SELF, answers));
+    return switch (result) {
+      case SubmissionResult.Accepted(var receipt, int revision) ->
+          ResponseEntity.status(HttpStatus.CREATED)
+              .body(
+                  new ReceiptJson(
+                      receipt.number(), receipt.consultationId(), receipt.issuedAt(), revision));
+      case SubmissionResult.NotEligible(EligibilityDecision decision) ->
+          status(
+              problems.problem(
+                  decision instanceof EligibilityDecision.Closed
+                          || decision instanceof EligibilityDecision.NotOpenYet
+                      ? HttpStatus.CONFLICT
+                      : HttpStatus.FORBIDDEN,
+                  decision.messageKey(),
+                  request,
+                  decision instanceof EligibilityDecision.TooYoung(int age) ? age : 14));
+      case SubmissionResult.Rejected(String key, String detail) ->
+          status(problems.problem(HttpStatus.BAD_REQUEST, key, request));
+      case SubmissionResult.UnknownConsultation unknown ->
+          status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
+    };
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> malformed(HttpServletRequest request) {
+    return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.malformed", request));
+  }
+
+  private static ResponseEntity<ProblemDetail> status(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  private static @Nullable Stance stance(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Stance.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

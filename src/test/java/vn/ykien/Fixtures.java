@@ -1,0 +1,145 @@
+package vn.ykien;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.ConsultationSetup;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.consultation.NewConsultation;
+import vn.ykien.consultation.Window;
+import vn.ykien.registry.EidAccount;
+import vn.ykien.registry.NewResident;
+import vn.ykien.registry.Registry;
+import vn.ykien.registry.Sex;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.shared.Localized;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/**
+ * Test data in the domain's words: residents of a demo residential group, consultations with a
+ * few items, each with fresh ids so tests never see each other's data.
+ */
+@Component
+public class Fixtures {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final Registry registry;
+  private final Units units;
+  private final ConsultationSetup setup;
+  private final Consultations consultations;
+  private final Clock clock;
+
+  Fixtures(
+      Registry registry,
+      Units units,
+      ConsultationSetup setup,
+      Consultations consultations,
+      Clock clock) {
+    this.registry = registry;
+    this.units = units;
+    this.setup = setup;
+    this.consultations = consultations;
+    this.clock = clock;
+  }
+
+  public Unit residentialGroup(int number) {
+    return units.findByCode("2026-07", "14167-%02d".formatted(number)).orElseThrow();
+  }
+
+  public ResidentBuilder aResident() {
+    return new ResidentBuilder();
+  }
+
+  /** A consultation with three items, open from yesterday to next week. */
+  public Consultation anOpenConsultation() {
+    Instant now = clock.instant();
+    return aConsultation(new Window(now.minus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)));
+  }
+
+  /** A consultation that closed yesterday. */
+  public Consultation aClosedConsultation() {
+    Instant now = clock.instant();
+    return aConsultation(new Window(now.minus(10, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+  }
+
+  private Consultation aConsultation(Window window) {
+    String slug = "test-" + UUID.randomUUID();
+    List<NewConsultation.NewItem> items =
+        List.of(9, 10, 84).stream()
+            .map(
+                article ->
+                    new NewConsultation.NewItem(
+                        "dieu-" + article,
+                        article,
+                        new Localized("Điều " + article, "Article " + article),
+                        new Localized("Tiêu đề", "Title"),
+                        new Localized("Tóm tắt", "Summary")))
+            .toList();
+    long id =
+        setup.create(
+            new NewConsultation(
+                slug,
+                new Localized("Thử", "Test"),
+                new Localized("Thử", "Test"),
+                window,
+                null,
+                14,
+                items));
+    return consultations.find(id).orElseThrow();
+  }
+
+  public List<DraftItem> items(Consultation consultation) {
+    return consultations.items(consultation.id());
+  }
+
+  /** Builds a resident: {@code aResident().aged(13).withLevel2Account().inGroup(4).register()}. */
+  public class ResidentBuilder {
+    private int age = 40;
+    private EidAccount account = EidAccount.activated(2);
+    private int group = 10;
+
+    public ResidentBuilder aged(int years) {
+      this.age = years;
+      return this;
+    }
+
+    public ResidentBuilder withLevel2Account() {
+      this.account = EidAccount.activated(2);
+      return this;
+    }
+
+    public ResidentBuilder withLevel1Account() {
+      this.account = EidAccount.activated(1);
+      return this;
+    }
+
+    public ResidentBuilder withAccountNotActivated() {
+      this.account = EidAccount.registered();
+      return this;
+    }
+
+    public ResidentBuilder inGroup(int number) {
+      this.group = number;
+      return this;
+    }
+
+    public CitizenId register() {
+      CitizenId id = CitizenId.of("0998%08d".formatted(SEQUENCE.incrementAndGet()));
+      LocalDate birth = LocalDate.now(clock).minusYears(age).minusDays(40);
+      registry.addHousehold(
+          residentialGroup(group).id(),
+          "Số 99",
+          List.of(new NewResident(id, "Người Thử Nghiệm", birth, Sex.F, account)));
+      return id;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package vn.ykien.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+@IntegrationTest
+class ParticipationReportTests {
+
+  @Autowired ParticipationReport report;
+  @Autowired OpinionSubmission submission;
+  @Autowired Fixtures fixtures;
+  @Autowired Units units;
+
+  void takePart(Consultation consultation, CitizenId citizen, Channel channel) {
+    List<Answer> answers =
+        fixtures.items(consultation).stream()
+            .map(item -> new Answer(item.id(), Stance.APPROVE, null))
+            .toList();
+    submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, channel, answers));
+  }
+
+  UnitParticipation row(Consultation consultation, Unit commune, String code) {
+    return report.forUnitAndChildren(consultation, commune).stream()
+        .filter(row -> row.unit().code().equals(code))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> until) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    T current = value.get();
+    while (!until.test(current) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      current = value.get();
+    }
+    return current;
+  }
+
+  @Test
+  void countsEachParticipantOnceInTheirResidentialGroupAndTheCommune() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    CitizenId first = fixtures.aResident().inGroup(7).register();
+    CitizenId second = fixtures.aResident().inGroup(7).register();
+    CitizenId elsewhere = fixtures.aResident().inGroup(8).register();
+
+    takePart(consultation, first, Channel.SELF);
+    takePart(consultation, first, Channel.SELF);
+    takePart(consultation, second, Channel.ASSISTED);
+    takePart(consultation, elsewhere, Channel.SELF);
+
+    UnitParticipation group7 =
+        eventually(() -> row(consultation, commune, "14167-07"), row -> row.participants() == 2);
+    assertThat(group7.participants()).isEqualTo(2);
+    assertThat(group7.participantsByChannel())
+        .containsEntry(Channel.SELF, 1L)
+        .containsEntry(Channel.ASSISTED, 1L)
+        .containsEntry(Channel.PAPER, 0L);
+    UnitParticipation whole =
+        eventually(() -> row(consultation, commune, "14167"), row -> row.participants() == 3);
+    assertThat(whole.participants()).isEqualTo(3);
+    assertThat(whole.eligible()).isGreaterThan(1000);
+  }
+
+  @Test
+  void aRevisionThroughAnotherChannelMovesThePersonButCountsThemOnce() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    CitizenId citizen = fixtures.aResident().inGroup(9).register();
+
+    takePart(consultation, citizen, Channel.ASSISTED);
+    eventually(() -> row(consultation, commune, "14167-09"), row -> row.participants() == 1);
+    takePart(consultation, citizen, Channel.SELF);
+
+    UnitParticipation group9 =
+        eventually(
+            () -> row(consultation, commune, "14167-09"),
+            row -> row.participantsByChannel().get(Channel.SELF) == 1L);
+    assertThat(group9.participants()).isEqualTo(1);
+    assertThat(group9.participantsByChannel()).containsEntry(Channel.SELF, 1L).containsEntry(Channel.ASSISTED, 0L);
+  }
+}
