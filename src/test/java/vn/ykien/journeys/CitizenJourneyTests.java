@@ -1,0 +1,148 @@
+package vn.ykien.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.ykien.IntegrationTest;
+
+/**
+ * The whole path in a real browser: read the draft, sign in through the e-ID provider, give an
+ * opinion, confirm, get a receipt, and see the commune's count rise on the officials' page.
+ */
+@IntegrationTest
+class CitizenJourneyTests {
+
+  static Browser browser;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    browser.close();
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  Page officialAtTheCommune() {
+    Page page = browser.newDesktop(true);
+    page.navigate(url("/officials"));
+    page.fill("#username", "canbo.giaothuy");
+    page.fill("#password", "demo-2025");
+    page.click("#official-sign-in");
+    page.waitForSelector("#participation");
+    return page;
+  }
+
+  static long participantsInGroup(Page official, String groupCode) {
+    return Long.parseLong(
+        official.locator("tr[data-unit='" + groupCode + "'] td.participants").innerText().strip());
+  }
+
+  void signInAs(Page page, String persona) {
+    page.click("#sign-in-eid");
+    page.waitForURL("**/dev-eid/sign-in");
+    page.click("#persona-" + persona);
+  }
+
+  @Test
+  void aResidentReadsTheDraftGivesAnOpinionAndTheCommuneSeesTheCountRise() throws Exception {
+    Page official = officialAtTheCommune();
+    long before = participantsInGroup(official, "14167-01");
+    Browser.screenshot(official, "01-official-before");
+
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/"));
+    citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đọc dự thảo và góp ý")).click();
+    assertThat(citizen.locator("article.draft-item").count()).isEqualTo(9);
+    assertThat(citizen.locator("#dieu-115 .current").innerText()).contains("Đại biểu Hội đồng nhân dân có quyền chất vấn");
+    assertThat(citizen.locator("#dieu-9 .proposed").innerText()).contains("Chỉ là bản trích");
+    Browser.screenshot(citizen, "02-draft");
+
+    citizen.click("#give-opinion");
+    citizen.waitForURL("**/sign-in");
+    signInAs(citizen, "eligible");
+    citizen.waitForSelector("#opinion-form");
+    Browser.screenshot(citizen, "03-opinion-form");
+    assertThat(citizen.locator("fieldset").count()).isEqualTo(9);
+    for (int i = 0; i < 9; i++) {
+      citizen.locator("fieldset").nth(i).locator("input[value='APPROVE']").check();
+    }
+    citizen.locator("#item-dieu-115 input[value='DISAPPROVE']").check();
+    citizen.locator("#item-dieu-115 textarea").fill("Đề nghị giữ quyền chất vấn Chánh án, Viện trưởng <b>cùng cấp</b>.");
+    citizen.click("#review");
+    assertThat(citizen.content()).contains("Không tán thành").contains("&lt;b&gt;cùng cấp&lt;/b&gt;");
+    Browser.screenshot(citizen, "04-review");
+    citizen.click("#confirm");
+    citizen.waitForSelector("#receipt-number");
+    assertThat(citizen.locator("#receipt-number").innerText()).matches("YK-[0-9A-Z-]{19}");
+    assertThat(citizen.locator("#receipt-revision").innerText()).isEqualTo("1");
+    assertThat(citizen.content()).doesNotContain("Không tán thành");
+    Browser.screenshot(citizen, "05-receipt");
+
+    long after = before;
+    for (int attempt = 0; attempt < 50 && after == before; attempt++) {
+      Thread.sleep(200);
+      official.reload();
+      after = participantsInGroup(official, "14167-01");
+    }
+    assertThat(after).isEqualTo(before + 1);
+    assertThat(official.content()).doesNotContain("quyền chất vấn").doesNotContain("036085900001");
+    Browser.screenshot(official, "06-official-after");
+  }
+
+  @Test
+  void aThirteenYearOldIsToldWhyTheyCannotTakePartYet() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "tooYoung");
+
+    citizen.waitForSelector("#not-eligible");
+    assertThat(citizen.locator("#not-eligible").innerText())
+        .isEqualTo("Công dân từ đủ 14 tuổi trở lên (tính đến ngày mở lấy ý kiến) mới được cho ý kiến.");
+    Browser.screenshot(citizen, "07-too-young");
+  }
+
+  @Test
+  void aLevel1AccountIsAskedToUpgrade() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "levelOne");
+
+    citizen.waitForSelector("#not-eligible");
+    assertThat(citizen.locator("#not-eligible").innerText()).contains("mức 2");
+  }
+
+  @Test
+  void theProviderRefusesAnAccountThatIsNotActivated() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "notActivated");
+
+    citizen.waitForSelector("#refusal");
+    assertThat(citizen.locator("#refusal").innerText()).contains("chưa kích hoạt");
+  }
+
+  @Test
+  void theDraftReadsWithoutJavaScriptAndInEnglish() {
+    Page reader = browser.newDesktop(false);
+    reader.navigate(url("/consultations/hien-phap-2025?lang=en"));
+
+    assertThat(reader.locator("h1").innerText())
+        .isEqualTo("Draft Resolution amending and supplementing a number of articles of the 2013 Constitution");
+    assertThat(reader.locator("article.draft-item").count()).isEqualTo(9);
+    assertThat(reader.locator("#dieu-110 .current h3").innerText()).isEqualTo("Wording of the 2013 Constitution");
+    Browser.screenshot(reader, "08-draft-english-no-js");
+  }
+}

@@ -1,0 +1,189 @@
+package vn.ykien.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.shared.CitizenId;
+
+@IntegrationTest
+class OpinionApiTests {
+
+  @LocalServerPort int port;
+  @Autowired JWKSource<SecurityContext> providerKeys;
+  @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final JsonMapper json = JsonMapper.builder().build();
+
+  /** An access token as the e-ID provider issues it, for this citizen at this level. */
+  String tokenFor(CitizenId citizen, int level) {
+    Instant now = Instant.now();
+    var claims =
+        JwtClaimsSet.builder()
+            .subject(citizen.value())
+            .issuedAt(now)
+            .expiresAt(now.plus(5, ChronoUnit.MINUTES))
+            .claim("citizen_id", citizen.value())
+            .claim("acr", "urn:vneid:loa:" + level)
+            .build();
+    return new NimbusJwtEncoder(providerKeys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+  }
+
+  HttpResponse<String> post(Consultation consultation, String token, String body, String language)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:%d/api/v1/consultations/%d/opinions"
+                        .formatted(port, consultation.id())))
+            .header("Content-Type", "application/json")
+            .header("Accept-Language", language)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  String approveAll(Consultation consultation) {
+    return fixtures.items(consultation).stream()
+        .map(item -> "{\"itemId\": %d, \"stance\": \"APPROVE\"}".formatted(item.id()))
+        .collect(Collectors.joining(",", "{\"answers\": [", "]}"));
+  }
+
+  long participations(Consultation consultation) {
+    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
+        .param(consultation.id())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void acceptsAnOpinionWithTheCitizensTokenAndReturnsAReceipt() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var response = post(consultation, tokenFor(citizen, 2), approveAll(consultation), "vi");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode receipt = json.readTree(response.body());
+    assertThat(receipt.get("receiptNumber").asString()).startsWith("YK-");
+    assertThat(receipt.get("revision").asInt()).isEqualTo(1);
+    assertThat(response.body()).doesNotContain("APPROVE");
+  }
+
+  @Test
+  void answersMalformedJsonWithAProblemInBothLanguagesAndStoresNothing() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var response = post(consultation, tokenFor(citizen, 2), "{\"answers\": [ {\"itemId\": ", "en");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("code").asString()).isEqualTo("opinion.malformed");
+    assertThat(problem.get("detail").asString()).isEqualTo("The request is not in the expected format.");
+    assertThat(problem.get("messages").get("vi").asString()).isEqualTo("Yêu cầu không đúng định dạng.");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesALevel1TokenInVietnameseByDefault() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().withLevel1Account().register();
+
+    var response = post(consultation, tokenFor(citizen, 1), approveAll(consultation), "vi");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("code").asString()).isEqualTo("eligibility.levelTooLow");
+    assertThat(problem.get("detail").asString()).startsWith("Cần tài khoản định danh điện tử mức 2");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesAnUnknownStance() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    long item = fixtures.items(consultation).getFirst().id();
+
+    var response =
+        post(
+            consultation,
+            tokenFor(citizen, 2),
+            "{\"answers\": [{\"itemId\": %d, \"stance\": \"MAYBE\"}]}".formatted(item),
+            "vi");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("opinion.invalidStance");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesARequestWithoutAToken() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+
+    var response = post(consultation, null, approveAll(consultation), "vi");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesATokenSignedByAnotherKey() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    var generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    var pair = generator.generateKeyPair();
+    var forgedKeys =
+        new com.nimbusds.jose.jwk.source.ImmutableJWKSet<SecurityContext>(
+            new com.nimbusds.jose.jwk.JWKSet(
+                new com.nimbusds.jose.jwk.RSAKey.Builder(
+                        (java.security.interfaces.RSAPublicKey) pair.getPublic())
+                    .privateKey(pair.getPrivate())
+                    .keyID("forged")
+                    .build()));
+    Instant now = Instant.now();
+    String forged =
+        new NimbusJwtEncoder(forgedKeys)
+            .encode(
+                JwtEncoderParameters.from(
+                    JwtClaimsSet.builder()
+                        .subject(citizen.value())
+                        .issuedAt(now)
+                        .expiresAt(now.plusSeconds(300))
+                        .claim("citizen_id", citizen.value())
+                        .claim("acr", "urn:vneid:loa:2")
+                        .build()))
+            .getTokenValue();
+
+    var response = post(consultation, forged, approveAll(consultation), "vi");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(participations(consultation)).isZero();
+  }
+}
