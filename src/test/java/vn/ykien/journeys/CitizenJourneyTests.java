@@ -3,7 +3,6 @@ package vn.ykien.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,11 @@ class CitizenJourneyTests {
 
     Page citizen = browser.newPhone();
     citizen.navigate(url("/"));
-    citizen.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đọc dự thảo và góp ý")).click();
+    // Other tests add consultations of their own: choose the constitutional one.
+    citizen
+        .locator("a.button[href='/consultations/hien-phap-2025']")
+        .getByText("Đọc dự thảo và góp ý")
+        .click();
     assertThat(citizen.locator("article.draft-item").count()).isEqualTo(9);
     assertThat(citizen.locator("#dieu-115 .current").innerText()).contains("Đại biểu Hội đồng nhân dân có quyền chất vấn");
     assertThat(citizen.locator("#dieu-9 .proposed").innerText()).contains("Chỉ là bản trích");
