@@ -3,6 +3,7 @@ package vn.ykien.database;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ final class OrphanedServer {
           throw new IllegalStateException(
               "Another YKien instance is using the database in " + dataDirectory);
         }
+      } catch (OverlappingFileLockException e) {
+        throw new IllegalStateException(
+            "This process already runs a database in " + dataDirectory, e);
       }
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);

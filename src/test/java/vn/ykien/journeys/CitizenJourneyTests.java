@@ -6,7 +6,9 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ykien.IntegrationTest;
 
 /**
@@ -19,6 +21,7 @@ class CitizenJourneyTests {
   static Browser browser;
 
   @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
 
   @BeforeAll
   static void startBrowser() {
@@ -41,6 +44,7 @@ class CitizenJourneyTests {
     page.fill("#password", "demo-2025");
     page.click("#official-sign-in");
     page.waitForSelector("#participation");
+    page.navigate(url("/officials/units/2026-07/14167?consultation=hien-phap-2025"));
     return page;
   }
 
@@ -55,8 +59,24 @@ class CitizenJourneyTests {
     page.click("#persona-" + persona);
   }
 
+  /** Waits until every stored event has been handled, so the counts are settled. */
+  void eventsHandled() throws InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      long pending =
+          jdbc.sql("select count(*) from event_publication where completion_date is null")
+              .query(Long.class)
+              .single();
+      if (pending == 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("stored events were not handled within 30 s");
+  }
+
   @Test
   void aResidentReadsTheDraftGivesAnOpinionAndTheCommuneSeesTheCountRise() throws Exception {
+    eventsHandled();
     Page official = officialAtTheCommune();
     long before = participantsInGroup(official, "14167-01");
     Browser.screenshot(official, "01-official-before");

@@ -71,6 +71,7 @@ class OfficialPages {
     model.addAttribute("unit", unit);
     model.addAttribute("parent", scope.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
     model.addAttribute("consultation", chosen);
+    model.addAttribute("available", available);
     model.addAttribute("total", rows.getFirst());
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
