@@ -65,8 +65,27 @@ public class SyntheticPopulation {
       LocalDate today,
       String birthProvinceCode,
       String addressFormat) {
-    var random = new SplittableRandom(seed);
     List<CitizenId> ids = new ArrayList<>(people);
+    for (Household household : households(units, people, seed, today, birthProvinceCode, addressFormat)) {
+      registry.addHousehold(household.unitId(), household.address(), household.members());
+      household.members().forEach(member -> ids.add(member.citizenId()));
+    }
+    return ids;
+  }
+
+  /** A generated household: where it lives and who lives there, the head first. */
+  public record Household(long unitId, String address, List<NewResident> members) {}
+
+  /** The households {@link #generate} would add: a pure function of its arguments. */
+  public static List<Household> households(
+      List<GeneratedUnit> units,
+      int people,
+      long seed,
+      LocalDate today,
+      String birthProvinceCode,
+      String addressFormat) {
+    var random = new SplittableRandom(seed);
+    List<Household> households = new ArrayList<>();
     int generated = 0;
     int sequence = 0;
     int house = 0;
@@ -89,11 +108,10 @@ public class SyntheticPopulation {
                 sex,
                 account(random, age)));
       }
-      registry.addHousehold(unit.unitId(), addressFormat.formatted(house, unit.name()), members);
-      members.forEach(member -> ids.add(member.citizenId()));
+      households.add(new Household(unit.unitId(), addressFormat.formatted(house, unit.name()), members));
       generated += size;
     }
-    return ids;
+    return households;
   }
 
   /** A unit to fill, with the name used in addresses. */

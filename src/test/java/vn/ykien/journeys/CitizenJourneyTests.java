@@ -126,6 +126,26 @@ class CitizenJourneyTests {
   }
 
   @Test
+  void anOfficialSeesOnlyTheirOwnCommune() {
+    Page official = officialAtTheCommune();
+
+    var response = official.navigate(url("/officials/units/2026-07/14161"));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(official.locator("main").innerText()).contains("Bạn không có quyền truy cập trang này.");
+  }
+
+  @Test
+  void someoneFromAnotherCommuneMayTakePart() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "otherCommune");
+
+    citizen.waitForSelector("#opinion-form");
+    assertThat(citizen.locator("fieldset").count()).isEqualTo(9);
+  }
+
+  @Test
   void aThirteenYearOldIsToldWhyTheyCannotTakePartYet() {
     Page citizen = browser.newPhone();
     citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
