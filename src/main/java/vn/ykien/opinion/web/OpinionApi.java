@@ -55,7 +55,7 @@ class OpinionApi {
     }
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
-      Stance stance = stance(answer.stance());
+      Stance stance = Stance.parse(answer.stance()).orElse(null);
       if (answer.itemId() == null || stance == null) {
         return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.invalidStance", request));
       }
@@ -96,16 +96,5 @@ class OpinionApi {
 
   private static ResponseEntity<ProblemDetail> status(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus()).body(problem);
-  }
-
-  private static @Nullable Stance stance(@Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Stance.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -20,7 +20,7 @@ record OpinionForm(List<Row> rows) {
   static OpinionForm from(List<DraftItem> items, Map<String, String> params) {
     List<Row> rows = new ArrayList<>();
     for (DraftItem item : items) {
-      rows.add(new Row(item, stance(params.get("stance-" + item.id())), comment(params.get("comment-" + item.id()))));
+      rows.add(new Row(item, Stance.parse(params.get("stance-" + item.id())).orElse(null), comment(params.get("comment-" + item.id()))));
     }
     return new OpinionForm(rows);
   }
@@ -44,17 +44,6 @@ record OpinionForm(List<Row> rows) {
         .filter(row -> row.stance() != null)
         .map(row -> new Answer(row.item().id(), row.stance(), row.comment()))
         .toList();
-  }
-
-  private static @Nullable Stance stance(@Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Stance.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static @Nullable String comment(@Nullable String value) {

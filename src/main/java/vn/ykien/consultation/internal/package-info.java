@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.consultation.internal;
+
+import org.jspecify.annotations.NullMarked;

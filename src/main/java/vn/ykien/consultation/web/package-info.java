@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.consultation.web;
+
+import org.jspecify.annotations.NullMarked;

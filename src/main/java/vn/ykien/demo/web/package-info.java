@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.demo.web;
+
+import org.jspecify.annotations.NullMarked;

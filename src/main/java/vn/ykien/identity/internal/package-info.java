@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.identity.web;
+
+import org.jspecify.annotations.NullMarked;

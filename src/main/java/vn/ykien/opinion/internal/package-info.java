@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.opinion.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.opinion.web;
+
+import org.jspecify.annotations.NullMarked;

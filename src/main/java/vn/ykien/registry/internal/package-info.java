@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.registry.internal;
+
+import org.jspecify.annotations.NullMarked;

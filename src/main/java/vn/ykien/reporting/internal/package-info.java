@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.reporting.internal;
+
+import org.jspecify.annotations.NullMarked;

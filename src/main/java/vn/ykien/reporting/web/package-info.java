@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.reporting.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.units.internal;
+
+import org.jspecify.annotations.NullMarked;
