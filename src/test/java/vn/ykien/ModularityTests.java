@@ -1,8 +1,15 @@
 package vn.ykien;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.shared.CitizenId;
 
 class ModularityTests {
 
@@ -11,6 +18,24 @@ class ModularityTests {
   @Test
   void modulesOnlyDependOnWhatTheyDeclare() {
     modules.verify();
+  }
+
+  /**
+   * Integrity rule 1: what one person said is shown back to that person only. The one method that
+   * reads a person's answers may be called from the citizen's own pages and nowhere else.
+   */
+  @Test
+  void onlyTheCitizensOwnPagesReadTheirAnswers() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.ykien");
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("vn.ykien.opinion.web")
+        .should()
+        .callMethod(OpinionSubmission.class, "currentAnswers", long.class, CitizenId.class)
+        .check(classes);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +15,19 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ykien.consultation.Consultation;
@@ -69,6 +74,8 @@ class DemoLoader implements ApplicationRunner {
   private final Consultations consultations;
   private final OpinionSubmission opinions;
   private final Clock clock;
+  private final TransactionTemplate transactions;
+  private final MessageSource messages;
 
   DemoLoader(
       DemoProperties demo,
@@ -80,7 +87,9 @@ class DemoLoader implements ApplicationRunner {
       ConsultationSetup setup,
       Consultations consultations,
       OpinionSubmission opinions,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager,
+      MessageSource messages) {
     this.demo = demo;
     this.sharedData = Path.of(sharedData);
     this.unitImport = unitImport;
@@ -91,14 +100,29 @@ class DemoLoader implements ApplicationRunner {
     this.consultations = consultations;
     this.opinions = opinions;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.messages = messages;
   }
 
   @Override
-  public void run(ApplicationArguments args) throws IOException {
+  public void run(ApplicationArguments args) {
     if (consultations.findBySlug(SLUG).isPresent()) {
       log.info("Demo data already present; keeping the stored data as it is");
       return;
     }
+    // One transaction: a load interrupted half way leaves nothing behind, and the next start
+    // loads the demo again from the beginning.
+    transactions.executeWithoutResult(
+        status -> {
+          try {
+            load();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private void load() throws IOException {
     long started = System.nanoTime();
     Unit commune = loadUnits();
     List<Unit> groups = addResidentialGroups(commune);
@@ -107,13 +131,13 @@ class DemoLoader implements ApplicationRunner {
     List<CitizenId> generated =
         population.generate(
             groups.stream()
-                .map(g -> new SyntheticPopulation.GeneratedUnit(g.id(), g.fullName(java.util.Locale.of("vi"))))
+                .map(g -> new SyntheticPopulation.GeneratedUnit(g.id(), g.fullName(Locale.of("vi"))))
                 .toList(),
             demo.population(),
             demo.seed(),
             openingDay,
             "036",
-            "Số %d, %s, " + commune.fullName(java.util.Locale.of("vi")));
+            "Số %d, %s, " + commune.fullName(Locale.of("vi")));
     addPersonas(groups, openingDay);
     long consultation = createConsultation(opens);
     int prior = takePartAlready(consultation, generated);
@@ -122,7 +146,7 @@ class DemoLoader implements ApplicationRunner {
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         generated.size() + demo.personas().size(),
         groups.size(),
-        commune.fullName(java.util.Locale.of("vi")),
+        commune.fullName(Locale.of("vi")),
         prior);
   }
 
@@ -143,11 +167,9 @@ class DemoLoader implements ApplicationRunner {
                     "Administrative units before 1 July 2025 (three levels)")));
       }
     } else {
-      log.warn(
-          "No units file at {}: loading the built-in 34 provinces and one demo commune. Import the"
-              + " real units with a data directory that holds units/vn-units-2026-07.json"
-              + " (set YKIEN_SHARED_DATA).",
-          current.toAbsolutePath().normalize());
+      Object[] where = {current.toAbsolutePath().normalize()};
+      log.warn(messages.getMessage("demo.importHint", where, Locale.of("vi")));
+      log.warn(messages.getMessage("demo.importHint", where, Locale.ENGLISH));
       report(unitImport.importUnits(demo.communeEdition(), currentName, "built-in", builtInUnits()));
     }
     return units.findByCode(demo.communeEdition(), demo.communeCode()).orElseThrow();
@@ -224,7 +246,7 @@ class DemoLoader implements ApplicationRunner {
           };
       registry.addHousehold(
           unit.id(),
-          "Số 1, " + unit.fullName(java.util.Locale.of("vi")),
+          "Số 1, " + unit.fullName(Locale.of("vi")),
           List.of(
               new NewResident(
                   CitizenId.of(persona.citizenId()),

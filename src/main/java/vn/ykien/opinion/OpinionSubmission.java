@@ -3,6 +3,7 @@ package vn.ykien.opinion;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,23 +78,26 @@ public class OpinionSubmission {
         && !store.insertParticipation(
             consultation.id(), command.citizen(), unitId, command.channel(), now, receipt)) {
       previous = store.lockParticipation(consultation.id(), command.citizen());
-    }
-    int revision = previous.map(p -> p.revisions() + 1).orElse(1);
-    if (previous.isPresent()) {
+      store.reviseParticipation(
+          consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
+    } else if (previous.isPresent()) {
       store.reviseParticipation(
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
+    byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
+    int revision = store.nextRevision(consultation.id(), pseudonym);
     store.writeAnswers(
         consultation.id(),
-        pseudonyms.of(consultation.id(), command.citizen()),
+        pseudonym,
         revision,
         command.answers(),
-        now);
+        LocalDate.ofInstant(now, Consultation.ZONE));
     events.publishEvent(
         new OpinionSubmitted(
             consultation.id(),
             unitId,
             command.channel(),
+            previous.map(OpinionStore.Participation::unitId).orElse(null),
             previous.map(OpinionStore.Participation::channel).orElse(null),
             now));
     return new SubmissionResult.Accepted(new Receipt(receipt, consultation.id(), now), revision);
@@ -107,14 +111,10 @@ public class OpinionSubmission {
 
   /** The receipt of the citizen's latest submission, if they took part. */
   @Transactional(readOnly = true)
-  public Optional<SubmissionResult.Accepted> latestReceipt(long consultationId, CitizenId citizen) {
+  public Optional<Receipt> latestReceipt(long consultationId, CitizenId citizen) {
     return store
         .latestReceipt(consultationId, citizen)
-        .map(
-            latest ->
-                new SubmissionResult.Accepted(
-                    new Receipt(latest.number(), consultationId, latest.issuedAt()),
-                    latest.revisions()));
+        .map(latest -> new Receipt(latest.number(), consultationId, latest.issuedAt()));
   }
 
   private static Optional<SubmissionResult.Rejected> validate(

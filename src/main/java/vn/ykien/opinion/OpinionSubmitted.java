@@ -7,16 +7,23 @@ import org.jspecify.annotations.Nullable;
  * Someone took part in a consultation, or revised their opinion. Carries participation only:
  * never the citizen, never the content.
  *
+ * @param previousUnitId where the person lived at their earlier submission, null on the first one
  * @param previousChannel the channel of the earlier submission, null on the first one
  */
 public record OpinionSubmitted(
     long consultationId,
     long unitId,
     Channel channel,
+    @Nullable Long previousUnitId,
     @Nullable Channel previousChannel,
     Instant submittedAt) {
 
   public boolean isFirstParticipation() {
-    return previousChannel == null;
+    return previousChannel == null || previousUnitId == null;
+  }
+
+  /** Whether this submission moves the person to another unit or channel in the counts. */
+  public boolean movesParticipant() {
+    return !isFirstParticipation() && (previousUnitId != unitId || previousChannel != channel);
   }
 }

@@ -19,7 +19,13 @@ public record Unit(
   /** Full name as people say it, e.g. "Xã Giao Thuỷ" or "Giao Thuy Commune". */
   public String fullName(Locale locale) {
     if ("en".equals(locale.getLanguage())) {
-      return kind == UnitKind.NATION ? name.en() : name.en() + " " + category.en();
+      if (kind == UnitKind.NATION) {
+        return name.en();
+      }
+      // "Giao Thuy Commune", but "Residential group 1"
+      return Character.isDigit(name.en().charAt(0))
+          ? category.en() + " " + name.en()
+          : name.en() + " " + category.en();
     }
     return kind == UnitKind.NATION ? name.vi() : category.vi() + " " + name.vi();
   }

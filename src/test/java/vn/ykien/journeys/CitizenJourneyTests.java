@@ -88,6 +88,8 @@ class CitizenJourneyTests {
         .locator("a.button[href='/consultations/hien-phap-2025']")
         .getByText("Đọc dự thảo và góp ý")
         .click();
+    citizen.waitForURL("**/consultations/hien-phap-2025");
+    citizen.waitForSelector("#dieu-2-du-thao");
     assertThat(citizen.locator("article.draft-item").count()).isEqualTo(9);
     assertThat(citizen.locator("#dieu-115 .current").innerText()).contains("Đại biểu Hội đồng nhân dân có quyền chất vấn");
     assertThat(citizen.locator("#dieu-9 .proposed").innerText()).contains("Chỉ là bản trích");
@@ -132,7 +134,7 @@ class CitizenJourneyTests {
     var response = official.navigate(url("/officials/units/2026-07/14161"));
 
     assertThat(response.status()).isEqualTo(403);
-    assertThat(official.locator("main").innerText()).contains("Bạn không có quyền truy cập trang này.");
+    assertThat(official.locator("#error-message").innerText()).isEqualTo("Bạn không có quyền xem đơn vị này.");
   }
 
   @Test
@@ -143,6 +145,23 @@ class CitizenJourneyTests {
 
     citizen.waitForSelector("#opinion-form");
     assertThat(citizen.locator("fieldset").count()).isEqualTo(9);
+  }
+
+  @Test
+  void switchingLanguageDuringAnOpinionLeadsBackToTheForm() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "otherCommune");
+    citizen.waitForSelector("#opinion-form");
+
+    citizen.click("#review");
+    assertThat(citizen.locator("#form-error").innerText())
+        .isEqualTo("Bạn cần chọn Tán thành hoặc Không tán thành cho tất cả các nội dung.");
+    citizen.click("#language-switch");
+
+    citizen.waitForSelector("#opinion-form");
+    assertThat(citizen.locator("h1").innerText()).isEqualTo("Your opinion");
+    assertThat(citizen.locator("#item-dieu-9 label.choice").first().innerText()).isEqualTo("Approve");
   }
 
   @Test

@@ -149,7 +149,65 @@ class OpinionApiTests {
     var response = post(consultation, null, approveAll(consultation), "vi");
 
     assertThat(response.statusCode()).isEqualTo(401);
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("code").asString()).isEqualTo("opinion.notSignedIn");
+    assertThat(problem.get("detail").asString()).isEqualTo("Bạn cần đăng nhập bằng VNeID.");
+    assertThat(problem.get("messages").get("en").asString()).isEqualTo("You need to sign in with VNeID.");
     assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesAnOpinionAfterTheWindowClosesWithAConflictInEnglishWhenAsked() throws Exception {
+    Consultation consultation = fixtures.aClosedConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var response = post(consultation, tokenFor(citizen, 2), approveAll(consultation), "en");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("code").asString()).isEqualTo("eligibility.closed");
+    assertThat(problem.get("detail").asString())
+        .isEqualTo("This consultation has closed; opinions can no longer be given or changed.");
+    assertThat(problem.get("title").asString()).isEqualTo("Not possible now");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesAnUnknownItemAndAnOversizedCommentInBothLanguages() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    var items = fixtures.items(consultation);
+    String unknown =
+        "{\"answers\": [{\"itemId\": 999999999, \"stance\": \"APPROVE\"}]}";
+    String oversized =
+        "{\"answers\": [{\"itemId\": %d, \"stance\": \"APPROVE\", \"comment\": \"%s\"},"
+                .formatted(items.get(0).id(), "a".repeat(5001))
+            + "{\"itemId\": %d, \"stance\": \"APPROVE\"},".formatted(items.get(1).id())
+            + "{\"itemId\": %d, \"stance\": \"APPROVE\"}]}".formatted(items.get(2).id());
+
+    JsonNode unknownProblem = json.readTree(post(consultation, tokenFor(citizen, 2), unknown, "vi").body());
+    var tooLong = post(consultation, tokenFor(citizen, 2), oversized, "vi");
+
+    assertThat(unknownProblem.get("code").asString()).isEqualTo("opinion.unknownItem");
+    assertThat(unknownProblem.get("messages").get("en").asString())
+        .isEqualTo("An answered item is not part of this draft.");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    JsonNode tooLongProblem = json.readTree(tooLong.body());
+    assertThat(tooLongProblem.get("detail").asString()).isEqualTo("Góp ý dài quá 5.000 ký tự.");
+    assertThat(tooLongProblem.get("messages").get("en").asString())
+        .isEqualTo("A comment is longer than 5,000 characters.");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void refusesANullAnswerAsMalformed() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var response = post(consultation, tokenFor(citizen, 2), "{\"answers\": [null]}", "vi");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("opinion.malformed");
   }
 
   @Test

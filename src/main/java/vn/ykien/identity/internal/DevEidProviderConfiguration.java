@@ -47,7 +47,14 @@ class DevEidProviderConfiguration {
               http.securityMatcher(server.getEndpointsMatcher());
               server.oidc(Customizer.withDefaults());
             })
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // Only a person signed in at the provider's own page gets a code (not, say, an official).
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/oauth2/authorize")
+                    .hasRole("EID_SUBJECT")
+                    .anyRequest()
+                    .authenticated())
         // Its own saved request, so the page the citizen came from is not forgotten.
         .requestCache(cache -> cache.requestCache(providerRequests()))
         .exceptionHandling(

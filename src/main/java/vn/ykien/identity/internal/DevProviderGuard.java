@@ -15,6 +15,23 @@ class DevProviderGuard {
 
   DevProviderGuard(Environment environment) {
     refuseInProduction(environment.getActiveProfiles());
+    refuseOnAnExternalDatabase(
+        environment.getProperty("spring.datasource.url", ""),
+        environment.getProperty("ykien.demo.allow-external-database", Boolean.class, false));
+  }
+
+  /**
+   * An external database is where real data lives: the demo (which loads synthetic people and lets
+   * anyone sign in as anyone) runs there only when explicitly allowed.
+   */
+  static void refuseOnAnExternalDatabase(String databaseUrl, boolean allowed) {
+    if (!databaseUrl.isBlank() && !allowed) {
+      throw new IllegalStateException(
+          "The demo profile is active on an external database ("
+              + databaseUrl
+              + "). Start with SPRING_PROFILES_ACTIVE=prod for real data, or set"
+              + " YKIEN_DEMO_ON_EXTERNAL_DB=true to load the demo there on purpose.");
+    }
   }
 
   static void refuseInProduction(String[] activeProfiles) {

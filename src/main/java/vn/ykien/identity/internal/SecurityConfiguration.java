@@ -2,6 +2,8 @@ package vn.ykien.identity.internal;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -20,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.ykien.identity.EidClaims;
+import vn.ykien.shared.CitizenId;
 
 /**
  * Two doors: the API for the e-ID app and other channels (bearer tokens, stateless), and the web
@@ -33,7 +38,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiChain(
+      HttpSecurity http, ObjectProvider<JwtDecoder> decoders, MessageSource messages)
+      throws Exception {
+    var unauthorized = new ProblemEntryPoint(messages);
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             requests ->
@@ -44,14 +52,21 @@ class SecurityConfiguration {
                     .authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()));
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized));
+    if (decoders.getIfAvailable() != null) {
+      http.oauth2ResourceServer(
+          server -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized));
+    }
     return http.build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain webChain(
+      HttpSecurity http, ObjectProvider<ClientRegistrationRepository> eidProviders)
+      throws Exception {
     var officials = PathPatternRequestMatcher.withDefaults().matcher("/officials/**");
+    var citizenPages = PathPatternRequestMatcher.withDefaults().matcher("/consultations/**");
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -63,11 +78,6 @@ class SecurityConfiguration {
                     .hasRole(CITIZEN)
                     .anyRequest()
                     .permitAll())
-        .oauth2Login(
-            login ->
-                login
-                    .loginPage("/sign-in")
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(citizens())))
         .formLogin(
             form ->
                 form.loginPage("/officials/sign-in")
@@ -81,8 +91,20 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/officials/sign-in"), officials)
                     .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/sign-in"),
-                        request -> true));
+                        new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
+                    // Signed in, but not as a citizen (e.g. a sign-in left half way): sign in again.
+                    .defaultAccessDeniedHandlerFor(
+                        (request, response, denied) ->
+                            response.sendRedirect(request.getContextPath() + "/sign-in"),
+                        citizenPages));
+    if (eidProviders.getIfAvailable() != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/sign-in")
+                  .failureUrl("/sign-in?error")
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(citizens())));
+    }
     return http.build();
   }
 
@@ -92,7 +114,7 @@ class SecurityConfiguration {
     return request -> {
       OidcUser user = delegate.loadUser(request);
       Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
-      if (user.getClaimAsString(EidClaims.CITIZEN_ID) != null) {
+      if (CitizenId.isValid(user.getClaimAsString(EidClaims.CITIZEN_ID))) {
         authorities.add(new SimpleGrantedAuthority("ROLE_" + CITIZEN));
       }
       return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");

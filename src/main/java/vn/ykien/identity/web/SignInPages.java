@@ -1,6 +1,8 @@
 package vn.ykien.identity.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +13,20 @@ class SignInPages {
 
   private final String demoOfficial;
   private final String demoPassword;
+  private final ObjectProvider<ClientRegistrationRepository> eidProviders;
 
   SignInPages(
+      ObjectProvider<ClientRegistrationRepository> eidProviders,
       @Value("${ykien.identity.demo-official.username:}") String demoOfficial,
       @Value("${ykien.identity.demo-official.password:}") String demoPassword) {
     this.demoOfficial = demoOfficial;
     this.demoPassword = demoPassword;
+    this.eidProviders = eidProviders;
   }
 
   @GetMapping("/sign-in")
-  String citizen() {
+  String citizen(Model model) {
+    model.addAttribute("eidAvailable", eidProviders.getIfAvailable() != null);
     return "identity/sign-in";
   }
 

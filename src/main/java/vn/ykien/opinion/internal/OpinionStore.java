@@ -1,7 +1,7 @@
 package vn.ykien.opinion.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,15 +26,15 @@ public class OpinionStore {
     this.template = template;
   }
 
-  /** The participation row, locked for this transaction. */
-  public record Participation(Channel channel, int revisions) {}
+  /** The participation row, locked for this transaction: where and how the person took part. */
+  public record Participation(long unitId, Channel channel) {}
 
   public Optional<Participation> lockParticipation(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select channel, revisions from opinion.participation"
+            "select unit_id, channel from opinion.participation"
                 + " where consultation_id = ? and citizen_id = ? for update")
         .params(consultationId, citizen.value())
-        .query((rs, row) -> new Participation(Channel.valueOf(rs.getString(1)), rs.getInt(2)))
+        .query((rs, row) -> new Participation(rs.getLong(1), Channel.valueOf(rs.getString(2))))
         .optional();
   }
 
@@ -44,8 +44,8 @@ public class OpinionStore {
     return jdbc.sql(
                 """
                 insert into opinion.participation (consultation_id, citizen_id, unit_id, channel,
-                  first_submitted_at, last_submitted_at, revisions, receipt_number)
-                values (?, ?, ?, ?, ?, ?, 1, ?)
+                  first_submitted_at, last_submitted_at, receipt_number)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (consultation_id, citizen_id) do nothing
                 """)
             .params(consultationId, citizen.value(), unitId, channel.name(), utc(at), utc(at), receipt)
@@ -58,26 +58,32 @@ public class OpinionStore {
     jdbc.sql(
             """
             update opinion.participation
-            set unit_id = ?, channel = ?, last_submitted_at = ?, revisions = revisions + 1,
-                receipt_number = ?
+            set unit_id = ?, channel = ?, last_submitted_at = ?, receipt_number = ?
             where consultation_id = ? and citizen_id = ?
             """)
         .params(unitId, channel.name(), utc(at), receipt, consultationId, citizen.value())
         .update();
   }
 
-  /** Replaces the current answers and appends them to the history. */
+  /** The next revision number of a pseudonym's opinion (1 for the first). */
+  public int nextRevision(long consultationId, byte[] pseudonym) {
+    return jdbc.sql(
+            "select coalesce(max(revision), 0) + 1 from opinion.answer_revision"
+                + " where consultation_id = ? and pseudonym = ?")
+        .params(consultationId, pseudonym)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Replaces the current answers and appends them to the history, dated to the day. */
   public void writeAnswers(
-      long consultationId, byte[] pseudonym, int revision, List<Answer> answers, Instant at) {
-    Timestamp time = Timestamp.from(at);
+      long consultationId, byte[] pseudonym, int revision, List<Answer> answers, LocalDate day) {
     template.batchUpdate(
         """
-        insert into opinion.answer
-          (consultation_id, pseudonym, item_id, stance, comment, revision, submitted_at)
-        values (?, ?, ?, ?, ?, ?, ?)
+        insert into opinion.answer (consultation_id, pseudonym, item_id, stance, comment)
+        values (?, ?, ?, ?, ?)
         on conflict (consultation_id, pseudonym, item_id) do update set
-          stance = excluded.stance, comment = excluded.comment, revision = excluded.revision,
-          submitted_at = excluded.submitted_at
+          stance = excluded.stance, comment = excluded.comment
         """,
         answers,
         answers.size(),
@@ -87,13 +93,11 @@ public class OpinionStore {
           ps.setLong(3, answer.itemId());
           ps.setString(4, answer.stance().name());
           ps.setString(5, answer.comment());
-          ps.setInt(6, revision);
-          ps.setTimestamp(7, time);
         });
     template.batchUpdate(
         """
         insert into opinion.answer_revision
-          (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_at)
+          (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
         values (?, ?, ?, ?, ?, ?, ?)
         """,
         answers,
@@ -105,7 +109,7 @@ public class OpinionStore {
           ps.setInt(4, revision);
           ps.setString(5, answer.stance().name());
           ps.setString(6, answer.comment());
-          ps.setTimestamp(7, time);
+          ps.setObject(7, day);
         });
   }
 
@@ -120,20 +124,17 @@ public class OpinionStore {
         .list();
   }
 
-  /** The latest receipt of a participant, with the number of submissions so far. */
-  public record LatestReceipt(String number, Instant issuedAt, int revisions) {}
+  /** The latest receipt of a participant. */
+  public record LatestReceipt(String number, Instant issuedAt) {}
 
   public Optional<LatestReceipt> latestReceipt(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select receipt_number, last_submitted_at, revisions from opinion.participation"
+            "select receipt_number, last_submitted_at from opinion.participation"
                 + " where consultation_id = ? and citizen_id = ?")
         .params(consultationId, citizen.value())
         .query(
             (rs, row) ->
-                new LatestReceipt(
-                    rs.getString(1),
-                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                    rs.getInt(3)))
+                new LatestReceipt(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
         .optional();
   }
 

@@ -31,7 +31,9 @@ class ApiProblems {
     boolean english = request.getHeader("Accept-Language") != null && request.getLocale().getLanguage().equals("en");
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, english ? en : vi);
     problem.setType(URI.create("urn:ykien:problem:" + key));
-    problem.setTitle(status.getReasonPhrase());
+    problem.setTitle(
+        messages.getMessage(
+            "problem.status." + status.value(), null, status.getReasonPhrase(), english ? Locale.ENGLISH : VI));
     problem.setProperty("code", key);
     problem.setProperty("messages", Map.of("vi", vi, "en", en));
     return problem;

@@ -55,6 +55,9 @@ class OpinionApi {
     }
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
+      if (answer == null) {
+        return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.malformed", request));
+      }
       Stance stance = Stance.parse(answer.stance()).orElse(null);
       if (answer.itemId() == null || stance == null) {
         return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.invalidStance", request));

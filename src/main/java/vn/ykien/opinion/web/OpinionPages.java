@@ -2,6 +2,7 @@ package vn.ykien.opinion.web;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,10 @@ class OpinionPages {
   }
 
   @GetMapping("/consultations/{slug}/opinion")
-  String form(@PathVariable String slug, SignedInCitizen citizen, Model model) {
+  String form(@PathVariable String slug, @Nullable SignedInCitizen citizen, Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
     Consultation consultation = consultation(slug);
     EligibilityDecision decision =
         eligibility.decide(consultation, citizen.citizenId(), citizen.assuranceLevel());
@@ -54,8 +58,11 @@ class OpinionPages {
   String review(
       @PathVariable String slug,
       @RequestParam Map<String, String> params,
-      SignedInCitizen citizen,
+      @Nullable SignedInCitizen citizen,
       Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
     Consultation consultation = consultation(slug);
     OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
     if (!form.complete()) {
@@ -71,8 +78,11 @@ class OpinionPages {
   String edit(
       @PathVariable String slug,
       @RequestParam Map<String, String> params,
-      SignedInCitizen citizen,
+      @Nullable SignedInCitizen citizen,
       Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
     Consultation consultation = consultation(slug);
     return formPage(
         consultation, OpinionForm.from(consultations.items(consultation.id()), params), citizen, null, model);
@@ -82,9 +92,12 @@ class OpinionPages {
   String submit(
       @PathVariable String slug,
       @RequestParam Map<String, String> params,
-      SignedInCitizen citizen,
+      @Nullable SignedInCitizen citizen,
       Model model,
       RedirectAttributes redirect) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
     Consultation consultation = consultation(slug);
     OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
     SubmissionResult result =
@@ -98,6 +111,7 @@ class OpinionPages {
     return switch (result) {
       case SubmissionResult.Accepted accepted -> {
         redirect.addFlashAttribute("justSubmitted", true);
+        redirect.addFlashAttribute("revision", accepted.revision());
         yield "redirect:/consultations/" + slug + "/receipt";
       }
       case SubmissionResult.NotEligible(EligibilityDecision decision) ->
@@ -110,7 +124,10 @@ class OpinionPages {
   }
 
   @GetMapping("/consultations/{slug}/receipt")
-  String receipt(@PathVariable String slug, SignedInCitizen citizen, Model model) {
+  String receipt(@PathVariable String slug, @Nullable SignedInCitizen citizen, Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
     Consultation consultation = consultation(slug);
     model.addAttribute("consultation", consultation);
     model.addAttribute(
@@ -122,7 +139,7 @@ class OpinionPages {
   private String formPage(
       Consultation consultation,
       OpinionForm form,
-      SignedInCitizen citizen,
+      @Nullable SignedInCitizen citizen,
       String errorKey,
       Model model) {
     model.addAttribute("consultation", consultation);

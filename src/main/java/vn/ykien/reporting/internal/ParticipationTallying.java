@@ -21,8 +21,8 @@ class ParticipationTallying {
   void on(OpinionSubmitted event) {
     if (event.isFirstParticipation()) {
       tallies.add(event.consultationId(), event.unitId(), event.channel(), 1);
-    } else if (event.previousChannel() != event.channel()) {
-      tallies.add(event.consultationId(), event.unitId(), event.previousChannel(), -1);
+    } else if (event.movesParticipant()) {
+      tallies.add(event.consultationId(), event.previousUnitId(), event.previousChannel(), -1);
       tallies.add(event.consultationId(), event.unitId(), event.channel(), 1);
     }
   }

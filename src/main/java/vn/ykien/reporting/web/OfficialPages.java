@@ -1,5 +1,6 @@
 package vn.ykien.reporting.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,10 @@ class OfficialPages {
   }
 
   @GetMapping("/officials")
-  String home(SignedInOfficial official) {
+  String home(@Nullable SignedInOfficial official) {
+    if (official == null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
     return "redirect:/officials/units/" + official.unitEdition() + "/" + official.unitCode();
   }
 
@@ -48,8 +52,12 @@ class OfficialPages {
       @PathVariable String edition,
       @PathVariable String code,
       @RequestParam(required = false) @Nullable String consultation,
-      SignedInOfficial official,
-      Model model) {
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    if (official == null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
     Unit scope =
         units
             .findByCode(official.unitEdition(), official.unitCode())
@@ -59,12 +67,15 @@ class OfficialPages {
             .findByCode(edition, code)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!scope.contains(unit)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officials.outOfScope");
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("messageKey", "officials.outOfScope");
+      return "error";
     }
-    List<Consultation> available = consultations.openOrUpcoming(clock.instant());
+    var now = clock.instant();
+    List<Consultation> available = consultations.openOrUpcoming(now);
     Consultation chosen =
         (consultation == null
-                ? available.stream().findFirst()
+                ? available.stream().filter(c -> c.window().isOpenAt(now)).findFirst()
                 : consultations.findBySlug(consultation))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     List<UnitParticipation> rows = report.forUnitAndChildren(chosen, unit);

@@ -56,10 +56,12 @@ public class UnitStore implements Units {
         .update();
     template.execute(
         """
-        create temporary table unit_staging (
+        create temporary table if not exists unit_staging (
           code text primary key, parent_code text, kind text, category_vi text, category_en text,
           name_vi text, name_en text, depth int) on commit drop
         """);
+    // Several imports may run in one transaction (the demo does): start from an empty table.
+    template.execute("truncate unit_staging");
     template.batchUpdate(
         "insert into unit_staging values (?, ?, ?, ?, ?, ?, ?, ?)",
         units,

@@ -19,4 +19,16 @@ class DevProviderGuardTests {
     assertThatCode(() -> DevProviderGuard.refuseInProduction(new String[] {"demo", "test"}))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void theDemoRefusesAnExternalDatabaseUnlessAllowedOnPurpose() {
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () -> DevProviderGuard.refuseOnAnExternalDatabase("jdbc:postgresql://db/ykien", false))
+        .withMessageContaining("SPRING_PROFILES_ACTIVE=prod");
+    assertThatCode(() -> DevProviderGuard.refuseOnAnExternalDatabase("jdbc:postgresql://db/ykien", true))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> DevProviderGuard.refuseOnAnExternalDatabase("", false))
+        .doesNotThrowAnyException();
+  }
 }
