@@ -12,6 +12,9 @@ public interface Units {
 
   List<Unit> children(long id);
 
+  /** Every unit of an edition, id by code: how imports resolve the codes in their files. */
+  java.util.Map<String, Long> idsByCode(String edition);
+
   /** Ids of this unit and every unit below it. */
   List<Long> subtree(long id);
 

@@ -179,6 +179,18 @@ public class UnitStore implements Units {
   }
 
   @Override
+  public Map<String, Long> idsByCode(String edition) {
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.sql("select code, id from units.unit where edition = ?")
+        .param(edition)
+        .query(
+            (ResultSet rs) -> {
+              ids.put(rs.getString(1), rs.getLong(2));
+            });
+    return ids;
+  }
+
+  @Override
   public List<Long> subtree(long id) {
     return jdbc.sql(
             "select id from units.unit where path like"

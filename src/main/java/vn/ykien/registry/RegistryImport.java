@@ -1,0 +1,95 @@
+package vn.ykien.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ykien.registry.internal.imports.RegistryImporter;
+import vn.ykien.registry.internal.imports.RowSource;
+import vn.ykien.units.Units;
+
+/**
+ * Imports the population list (DC01) from CSV or XLSX in the documented format
+ * (docs/registry-import.md). The file is streamed, never held in memory; the whole import is one
+ * transaction, so a file is applied entirely or not at all (or, on request, its valid rows).
+ * Re-importing the same file changes nothing; a newer list updates people and moves them.
+ */
+@Service
+public class RegistryImport {
+
+  private static final Logger log = LoggerFactory.getLogger(RegistryImport.class);
+
+  private final RegistryImporter importer;
+  private final Units units;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  RegistryImport(
+      RegistryImporter importer, Units units, PlatformTransactionManager transactions, Clock clock) {
+    this.importer = importer;
+    this.units = units;
+    this.transactions = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  public ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {
+    String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file)) {
+      return unreadable(name, "fileMissing");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return importStream(name, in, options, progress);
+    } catch (IOException e) {
+      return unreadable(name, "unreadableFile");
+    }
+  }
+
+  /** Imports a stream (e.g. an upload); the name's ending (.csv, .xlsx) chooses the format. */
+  public ImportReport importStream(
+      String fileName, InputStream in, ImportOptions options, ImportProgress progress) {
+    Map<String, Long> unitIds = units.idsByCode(options.unitEdition());
+    LocalDate today = LocalDate.now(clock);
+    long started = System.nanoTime();
+    ImportReport report =
+        transactions.execute(
+            status -> {
+              try {
+                ImportReport result =
+                    importer.run(
+                        fileName, in, RowSource.forFileName(fileName), options, unitIds, today, progress);
+                if (!result.applied()) {
+                  status.setRollbackOnly();
+                }
+                return result;
+              } catch (IOException e) {
+                status.setRollbackOnly();
+                log.warn("Registry import of {} could not be read: {}", fileName, e.getMessage());
+                return unreadable(fileName, "unreadableFile");
+              }
+            });
+    log.info(
+        "Registry import of {}: {} rows, applied={}, {} inserted, {} updated, {} errors, {} ms",
+        fileName,
+        report.rows(),
+        report.applied(),
+        report.inserted(),
+        report.updated(),
+        report.errorCount(),
+        (System.nanoTime() - started) / 1_000_000);
+    return report;
+  }
+
+  private static ImportReport unreadable(String fileName, String reason) {
+    return new ImportReport(
+        fileName, 0, false, 0, 0, 0, 0, 1, Map.of(reason, 1L), List.of(new RowError(0, null, reason, null)));
+  }
+}

@@ -1,0 +1,56 @@
+package vn.ykien.registry.internal.imports;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV in UTF-8 (RFC 4180; comma-separated; a byte-order mark and Windows line ends are accepted).
+ * Undecodable bytes become U+FFFD so the row can be reported instead of aborting the file.
+ */
+final class CsvRows implements RowSource {
+
+  @Override
+  public void read(InputStream in, RowSink sink) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var reader = new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(reader)) {
+      for (CsvRecord record : csv) {
+        List<String> fields = new ArrayList<>(record.getFieldCount());
+        for (String field : record.getFields()) {
+          fields.add(normalize(field));
+        }
+        sink.row(record.getStartingLineNumber(), fields);
+      }
+    }
+  }
+
+  static String normalize(String value) {
+    String trimmed = value.strip();
+    return Normalizer.isNormalized(trimmed, Normalizer.Form.NFC)
+        ? trimmed
+        : Normalizer.normalize(trimmed, Normalizer.Form.NFC);
+  }
+}

@@ -1,0 +1,243 @@
+package vn.ykien.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ykien.IntegrationTest;
+import vn.ykien.shared.CitizenId;
+
+@IntegrationTest
+class RegistryImportTests {
+
+  static final String HEADER =
+      "citizen_id,full_name,birth_date,sex,household_code,household_address,household_head,"
+          + "unit_code,eid_state,eid_level,occupation,memberships\n";
+  static final AtomicInteger FILES = new AtomicInteger();
+
+  @Autowired RegistryImport registryImport;
+  @Autowired Residents residents;
+
+  @TempDir Path dir;
+
+  /** A fresh 9-digit prefix per file, so files of different tests never share people. */
+  final String prefix = "077" + "%06d".formatted(FILES.incrementAndGet() * 1000 + (int) (System.nanoTime() % 997));
+
+  String id(int n) {
+    return prefix + "%03d".formatted(n);
+  }
+
+  Path csv(String body) throws Exception {
+    Path file = dir.resolve("dc01-" + FILES.incrementAndGet() + ".csv");
+    Files.writeString(file, HEADER + body, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  String row(int n, String name, String unit, String household) {
+    return "%s,%s,1980-04-0%d,F,%s,\"Nhà %s, Tổ dân phố 4\",%s,%s,ACTIVATED,2,FARMER,PARTY;WOMEN_UNION\n"
+        .formatted(id(n), name, 1 + n % 9, household, household, n == 1 ? "1" : "0", unit);
+  }
+
+  ImportReport importAllOrNothing(Path file) {
+    return registryImport.importFile(file, ImportOptions.allOrNothing("2026-07"), ImportProgress.NONE);
+  }
+
+  @Test
+  void importsAValidFileAndReimportingItChangesNothing() throws Exception {
+    Path file =
+        csv(row(1, "Nguyễn Thị Hoa", "14167-04", prefix + "H1")
+            + row(2, "Trần Văn Nam", "14167-04", prefix + "H1")
+            + row(3, "Lê Thị Mai", "14167-05", prefix + "H2"));
+
+    ImportReport first = importAllOrNothing(file);
+    ImportReport second = importAllOrNothing(file);
+
+    assertThat(first.applied()).isTrue();
+    assertThat(first.rows()).isEqualTo(3);
+    assertThat(first.inserted()).isEqualTo(3);
+    assertThat(first.errorCount()).isZero();
+    assertThat(second.inserted()).isZero();
+    assertThat(second.updated()).isZero();
+    assertThat(second.unchanged()).isEqualTo(3);
+    Resident hoa = residents.find(CitizenId.of(id(1))).orElseThrow();
+    assertThat(hoa.fullName()).isEqualTo("Nguyễn Thị Hoa");
+    assertThat(hoa.eidAccount()).isEqualTo(EidAccount.activated(2));
+  }
+
+  @Test
+  void aNewerListUpdatesPeopleAndMovesThoseWhoMoved() throws Exception {
+    importAllOrNothing(csv(row(1, "Phạm Văn Long", "14167-04", prefix + "H1")));
+    long before = residents.find(CitizenId.of(id(1))).orElseThrow().unitId();
+
+    ImportReport newer = importAllOrNothing(csv(row(1, "Phạm Văn Long", "14167-06", prefix + "H9")));
+
+    assertThat(newer.updated()).isEqualTo(1);
+    Resident moved = residents.find(CitizenId.of(id(1))).orElseThrow();
+    assertThat(moved.unitId()).isNotEqualTo(before);
+  }
+
+  @Test
+  void reportsEveryBadRowWithLineColumnAndReasonAndAppliesNothing() throws Exception {
+    Path file =
+        csv(row(1, "Người Hợp Lệ", "14167-04", prefix + "H1")
+            + "12345,Sai Số,1980-01-01,F,HX,Số 1,1,14167-04,ACTIVATED,2,,\n"
+            + id(3) + ",Ngày Sai,1980-02-30,F,HX3,Số 1,1,14167-04,ACTIVATED,2,,\n"
+            + id(4) + ",Tương Lai,2999-01-01,F,HX4,Số 1,1,14167-04,ACTIVATED,2,,\n"
+            + id(5) + ",Không Đơn Vị,1980-01-01,F,HX5,Số 1,1,99999,ACTIVATED,2,,\n"
+            + id(1) + ",Trùng Số,1980-01-01,F,HX6,Số 1,1,14167-04,ACTIVATED,2,,\n"
+            + id(7) + ",Giới Lạ,1980-01-01,X,HX7,Số 1,1,14167-04,SOMETIMES,2,PILOT,PARTY;CLUB\n"
+            + id(8) + ",Thiếu Cột,1980-01-01,F\n");
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.rows()).isEqualTo(8);
+    assertThat(report.rejectedRows()).isEqualTo(7);
+    assertThat(report.errors())
+        .contains(
+            new RowError(3, "citizen_id", "badIdFormat", "12345"),
+            new RowError(4, "birth_date", "badDate", "1980-02-30"),
+            new RowError(5, "birth_date", "futureDate", "2999-01-01"),
+            new RowError(6, "unit_code", "unknownUnit", "99999"),
+            new RowError(7, "citizen_id", "duplicateId", id(1)),
+            new RowError(8, "sex", "unknownValue", "X"),
+            new RowError(8, "eid_state", "unknownValue", "SOMETIMES"),
+            new RowError(8, "occupation", "unknownValue", "PILOT"),
+            new RowError(8, "memberships", "unknownValue", "PARTY;CLUB"),
+            new RowError(9, null, "wrongColumnCount", "4"));
+    assertThat(residents.find(CitizenId.of(id(1)))).isEmpty();
+  }
+
+  @Test
+  void reportsAHouseholdGivenTwoDifferentAddresses() throws Exception {
+    Path file =
+        csv(row(1, "Chủ Hộ", "14167-04", prefix + "H1")
+            + id(2) + ",Người Nhà,1990-01-01,M," + prefix + "H1,Địa chỉ khác,0,14167-04,NONE,,,\n");
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errorsByReason()).containsEntry("householdConflict", 2L);
+  }
+
+  @Test
+  void appliesTheValidRowsWhenAskedAndReportsTheRest() throws Exception {
+    Path file =
+        csv(row(1, "Đúng Một", "14167-04", prefix + "H1")
+            + id(2) + ",Sai Đơn Vị,1980-01-01,F,HX2,Số 1,1,00000,ACTIVATED,2,,\n"
+            + row(3, "Đúng Ba", "14167-04", prefix + "H3"));
+
+    ImportReport report =
+        registryImport.importFile(file, new ImportOptions("2026-07", true), ImportProgress.NONE);
+
+    assertThat(report.applied()).isTrue();
+    assertThat(report.inserted()).isEqualTo(2);
+    assertThat(report.rejectedRows()).isEqualTo(1);
+    assertThat(report.errors()).containsExactly(new RowError(3, "unit_code", "unknownUnit", "00000"));
+    assertThat(residents.find(CitizenId.of(id(2)))).isEmpty();
+    assertThat(residents.find(CitizenId.of(id(3)))).isPresent();
+  }
+
+  @Test
+  void acceptsAByteOrderMarkWindowsLineEndsAndDecomposedVietnamese() throws Exception {
+    String decomposed = Normalizer.normalize("Đặng Thị Thuỷ", Normalizer.Form.NFD);
+    String body = (HEADER + row(1, decomposed, "14167-04", prefix + "H1")).replace("\n", "\r\n");
+    Path file = dir.resolve("windows.csv");
+    var bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.write(body.getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.inserted()).isEqualTo(1);
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().fullName())
+        .isEqualTo(Normalizer.normalize("Đặng Thị Thuỷ", Normalizer.Form.NFC));
+  }
+
+  @Test
+  void reportsBrokenUtf8AtItsLineAndColumn() throws Exception {
+    Path file = dir.resolve("broken.csv");
+    var bytes = new ByteArrayOutputStream();
+    bytes.write((HEADER + row(1, "Tốt", "14167-04", prefix + "H1")).getBytes(StandardCharsets.UTF_8));
+    bytes.write((id(2) + ",Ng").getBytes(StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xC3, (byte) 0x28});
+    bytes.write(",1980-01-01,F,HX2,Số 1,1,14167-04,ACTIVATED,2,,\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.column()).isEqualTo("full_name");
+      assertThat(error.reason()).isEqualTo("brokenEncoding");
+    });
+  }
+
+  @Test
+  void rejectsAFileWithoutRowsOrWithAWrongHeader() throws Exception {
+    ImportReport empty = importAllOrNothing(csv(""));
+    Path wrong = dir.resolve("wrong.csv");
+    Files.writeString(wrong, "cccd,ho_ten\n001,An\n");
+
+    ImportReport badHeader = importAllOrNothing(wrong);
+
+    assertThat(empty.applied()).isFalse();
+    assertThat(empty.errorsByReason()).containsKey("emptyFile");
+    assertThat(badHeader.applied()).isFalse();
+    assertThat(badHeader.errorsByReason()).containsKeys("unknownColumn", "missingColumn");
+    assertThat(badHeader.errors()).allSatisfy(error -> assertThat(error.line()).isEqualTo(1));
+  }
+
+  @Test
+  void importsTheSameColumnsFromAnXlsxWorkbook() throws Exception {
+    Path file = dir.resolve("dc01.xlsx");
+    try (var workbook = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+      var sheet = workbook.createSheet("DC01");
+      String[] header = HEADER.strip().split(",");
+      var first = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        first.createCell(i).setCellValue(header[i]);
+      }
+      var person = sheet.createRow(1);
+      String[] values = {id(1), "Vũ Thị Lan", "", "F", prefix + "X1", "Số 5", "1", "14167-04", "ACTIVATED", "2", "", ""};
+      for (int i = 0; i < values.length; i++) {
+        person.createCell(i).setCellValue(values[i]);
+      }
+      var date = person.getCell(2);
+      var style = workbook.createCellStyle();
+      style.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+      date.setCellValue(java.time.LocalDate.of(1975, 4, 30));
+      date.setCellStyle(style);
+      workbook.write(out);
+    }
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.inserted()).isEqualTo(1);
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().birthDate())
+        .isEqualTo(java.time.LocalDate.of(1975, 4, 30));
+  }
+
+  @Test
+  void saysAFileThatIsNotAWorkbookCannotBeRead() throws Exception {
+    Path file = dir.resolve("fake.xlsx");
+    Files.writeString(file, "this is not a zip");
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errorsByReason()).containsKey("unreadableFile");
+  }
+}
