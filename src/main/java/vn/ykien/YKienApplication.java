@@ -10,6 +10,9 @@ import org.springframework.modulith.Modulithic;
 public class YKienApplication {
 
   public static void main(String[] args) {
+    if (YKienCommand.isCommand(args)) {
+      System.exit(YKienCommand.run(args));
+    }
     SpringApplication.run(YKienApplication.class, args);
   }
 }

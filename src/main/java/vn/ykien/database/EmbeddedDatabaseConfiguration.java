@@ -29,14 +29,26 @@ class EmbeddedDatabaseConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+  EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
     Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
     Files.createDirectories(dataDirectory);
+    if (!properties.clean()) {
+      var live = OrphanedServer.liveServerOrStopOrphan(dataDirectory);
+      if (live.isPresent()) {
+        log.info(
+            "Using the embedded PostgreSQL that a running instance keeps in {} (port {})",
+            dataDirectory,
+            live.getAsInt());
+        return EmbeddedDatabase.borrowed(live.getAsInt());
+      }
+    }
+    return EmbeddedDatabase.owned(start(properties, dataDirectory));
+  }
+
+  static EmbeddedPostgres start(EmbeddedDatabaseProperties properties, Path dataDirectory)
+      throws IOException {
     Path workingDirectory = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-binaries");
     Files.createDirectories(workingDirectory);
-    if (!properties.clean()) {
-      OrphanedServer.stopIfAbandoned(dataDirectory);
-    }
     log.info("Starting embedded PostgreSQL in {}", dataDirectory);
     var builder =
         EmbeddedPostgres.builder()
@@ -58,9 +70,9 @@ class EmbeddedDatabaseConfiguration {
   }
 
   @Bean
-  DataSource dataSource(EmbeddedPostgres postgres) {
+  DataSource dataSource(EmbeddedDatabase database) {
     var dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setJdbcUrl(database.jdbcUrl());
     dataSource.setUsername("postgres");
     dataSource.setPoolName("ykien-embedded");
     dataSource.setMaximumPoolSize(20);

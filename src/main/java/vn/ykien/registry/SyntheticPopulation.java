@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.registry.internal.PopulationCopy;
 import vn.ykien.shared.CitizenId;
 
 /**
@@ -45,9 +46,11 @@ public class SyntheticPopulation {
   private static final int[] HOUSEHOLD_SIZE = {1, 2, 3, 4, 4, 3, 5, 2, 4, 6};
 
   private final Registry registry;
+  private final PopulationCopy copy;
 
-  SyntheticPopulation(Registry registry) {
+  SyntheticPopulation(Registry registry, PopulationCopy copy) {
     this.registry = registry;
+    this.copy = copy;
   }
 
   /**
@@ -73,6 +76,23 @@ public class SyntheticPopulation {
     return ids;
   }
 
+  /**
+   * Generates {@code people} residents straight into the registry, streaming: memory stays flat for
+   * any number, up to national size. Returns the number of residents written.
+   */
+  @Transactional
+  public long generateStreaming(
+      List<GeneratedUnit> units,
+      long people,
+      long seed,
+      LocalDate today,
+      String birthProvinceCode,
+      String addressFormat) {
+    return copy.copy(
+        people,
+        sink -> eachHousehold(units, people, seed, today, birthProvinceCode, addressFormat, sink));
+  }
+
   /** A generated household: where it lives and who lives there, the head first. */
   public record Household(long unitId, String address, List<NewResident> members) {}
 
@@ -84,15 +104,32 @@ public class SyntheticPopulation {
       LocalDate today,
       String birthProvinceCode,
       String addressFormat) {
-    var random = new SplittableRandom(seed);
     List<Household> households = new ArrayList<>();
-    int generated = 0;
-    int sequence = 0;
-    int house = 0;
+    eachHousehold(units, people, seed, today, birthProvinceCode, addressFormat, households::add);
+    return households;
+  }
+
+  /**
+   * Generates households one by one and hands each to {@code sink}: memory stays flat whatever
+   * the number of people. Citizen ids are unique within a run up to a million people per birth
+   * year and sex.
+   */
+  public static void eachHousehold(
+      List<GeneratedUnit> units,
+      long people,
+      long seed,
+      LocalDate today,
+      String birthProvinceCode,
+      String addressFormat,
+      java.util.function.Consumer<Household> sink) {
+    var random = new SplittableRandom(seed);
+    int[] sequences = new int[400];
+    long generated = 0;
+    long house = 0;
     while (generated < people) {
-      GeneratedUnit unit = units.get(house % units.size());
+      GeneratedUnit unit = units.get((int) (house % units.size()));
       house++;
-      int size = Math.min(HOUSEHOLD_SIZE[random.nextInt(HOUSEHOLD_SIZE.length)], people - generated);
+      int size = (int) Math.min(HOUSEHOLD_SIZE[random.nextInt(HOUSEHOLD_SIZE.length)], people - generated);
       String family = pick(random, FAMILY, FAMILY_SHARE);
       List<NewResident> members = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
@@ -100,18 +137,18 @@ public class SyntheticPopulation {
         int age = i == 0 ? 25 + random.nextInt(50) : age(random);
         LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
         String name = family + " " + middle(random, sex) + " " + given(random, sex);
+        int bucket = centurySex(sex, birth) * 100 + birth.getYear() % 100;
         members.add(
             new NewResident(
-                citizenId(birthProvinceCode, sex, birth, ++sequence),
+                citizenId(birthProvinceCode, sex, birth, ++sequences[bucket]),
                 name,
                 birth,
                 sex,
                 account(random, age)));
       }
-      households.add(new Household(unit.unitId(), addressFormat.formatted(house, unit.name()), members));
+      sink.accept(new Household(unit.unitId(), addressFormat.formatted(house, unit.name()), members));
       generated += size;
     }
-    return households;
   }
 
   /** A unit to fill, with the name used in addresses. */
@@ -122,9 +159,16 @@ public class SyntheticPopulation {
    * 2/3 in the 2000s), year of birth (2 digits), then a 6-digit sequence.
    */
   static CitizenId citizenId(String province, Sex sex, LocalDate birth, int sequence) {
-    int centurySex = (birth.getYear() >= 2000 ? 2 : 0) + (sex == Sex.F ? 1 : 0);
+    if (sequence >= 1_000_000) {
+      throw new IllegalArgumentException("more than a million people of one birth year and sex");
+    }
     return CitizenId.of(
-        "%s%d%02d%06d".formatted(province, centurySex, birth.getYear() % 100, sequence % 1_000_000));
+        "%s%d%02d%06d"
+            .formatted(province, centurySex(sex, birth), birth.getYear() % 100, sequence));
+  }
+
+  private static int centurySex(Sex sex, LocalDate birth) {
+    return (birth.getYear() >= 2000 ? 2 : 0) + (sex == Sex.F ? 1 : 0);
   }
 
   private static EidAccount account(SplittableRandom random, int age) {

@@ -15,6 +15,9 @@ public interface Units {
   /** Every unit of an edition, id by code: how imports resolve the codes in their files. */
   java.util.Map<String, Long> idsByCode(String edition);
 
+  /** The units at the bottom of this unit's subtree (itself if it has none below it). */
+  List<Unit> leavesUnder(long id);
+
   /** Ids of this unit and every unit below it. */
   List<Long> subtree(long id);
 

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -36,6 +37,7 @@ import vn.ykien.shared.CitizenId;
  * authenticating with a chip card and face; everything after that is the real protocol.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @Profile("demo")
 class DevEidProviderConfiguration {
 

@@ -191,6 +191,20 @@ public class UnitStore implements Units {
   }
 
   @Override
+  public List<Unit> leavesUnder(long id) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from units.unit u where u.path like"
+                + " (select path from units.unit where id = ?) || '%'"
+                + " and not exists (select 1 from units.unit c where c.parent_id = u.id)"
+                + " order by u.code")
+        .param(id)
+        .query(UnitStore::map)
+        .list();
+  }
+
+  @Override
   public List<Long> subtree(long id) {
     return jdbc.sql(
             "select id from units.unit where path like"
