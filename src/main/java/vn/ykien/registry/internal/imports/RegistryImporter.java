@@ -74,6 +74,8 @@ public class RegistryImporter {
       throws IOException {
     Connection connection = DataSourceUtils.getConnection(dataSource);
     var clock = new StepClock();
+    // The set-wise checks sort and hash the whole file: give them memory instead of disk.
+    jdbc.sql("set local work_mem = '256MB'").update();
     createStaging();
     copyUnits(connection, unitIds);
     progress.reached(ImportProgress.Stage.READING, 0);
@@ -209,10 +211,14 @@ public class RegistryImporter {
             select c.line, e.col, e.reason, left(e.value, 200)
             from (
               select s.*,
-                s.citizen_id !~ '^[0-9]{12}$' as bad_id,
+                -- string functions instead of regular expressions: several times cheaper per row
+                not (length(s.citizen_id) = 12
+                     and translate(s.citizen_id, '0123456789', '') = '') as bad_id,
                 coalesce(s.full_name, '') = '' as no_name,
                 char_length(s.full_name) > 200 as long_name,
-                not (s.birth_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                not (length(s.birth_date) = 10
+                     and substr(s.birth_date, 5, 1) = '-' and substr(s.birth_date, 8, 1) = '-'
+                     and translate(s.birth_date, '0123456789', '') = '--'
                      and pg_input_is_valid(s.birth_date, 'date')) as bad_date,
                 s.sex is null or s.sex not in ('M', 'F') as bad_sex,
                 coalesce(s.household_code, '') = '' as no_household,
@@ -256,16 +262,18 @@ public class RegistryImporter {
             """)
         .param("today", today)
         .update();
+    log.debug("registry import: value rules done");
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)
-            select line, 'citizen_id', 'duplicateId', citizen_id
-            from (select line, citizen_id,
-                         row_number() over (partition by citizen_id order by line) as nth
-                  from registry_staging) numbered
-            where nth > 1
+            select s.line, 'citizen_id', 'duplicateId', s.citizen_id
+            from registry_staging s
+            join (select citizen_id, min(line) as first from registry_staging
+                  group by citizen_id having count(*) > 1) repeated using (citizen_id)
+            where s.line > repeated.first
             """)
         .update();
+    log.debug("registry import: duplicates done");
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)
@@ -273,7 +281,8 @@ public class RegistryImporter {
             from registry_staging s
             join (select household_code from registry_staging
                   group by household_code
-                  having count(distinct unit_code) > 1 or count(distinct household_address) > 1
+                  having min(unit_code) <> max(unit_code)
+                      or min(household_address) <> max(household_address)
                  ) conflicting using (household_code)
             """)
         .update();
