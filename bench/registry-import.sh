@@ -9,6 +9,7 @@
 #     (set UPDATE=0 to skip: generating 10 M residents takes a few minutes)
 # Last line: ratio_vs_copy=<copy seconds / import seconds>
 set -euo pipefail
+trap 'echo "bench/registry-import.sh: failed at line $LINENO" >&2' ERR
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rows="${ROWS:-1000000}"
 big="${BIG:-10000000}"
@@ -71,7 +72,7 @@ if [ "${UPDATE:-1}" != "0" ]; then
   echo "residents_in_registry=$(sql -c 'select count(*) from registry.resident')"
   update="$work/update.csv"
   # The same 1 M people; every tenth moved to another commune of the province.
-  sql -c "\\copy (
+  sql -c "copy (
     select r.citizen_id, r.full_name, r.birth_date, r.sex, h.code, h.address,
            case when h.head_citizen_id = r.citizen_id then '1' else '0' end,
            case when right(r.citizen_id, 1) = '0' then m.code else u.code end,
@@ -81,7 +82,7 @@ if [ "${UPDATE:-1}" != "0" ]; then
     join units.unit u on u.id = r.unit_id
     cross join lateral (select code from units.unit where parent_id = u.parent_id and code <> u.code
                         order by code limit 1) m
-    where r.citizen_id like '001%') to '$update' with (format csv, header true)"
+    where r.citizen_id like '001%') to stdout with (format csv, header true)" > "$update"
   # a moved person moves with their household, as a household cannot span two units
   python3 - "$update" <<'PY'
 import csv, sys

@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Identity",
-    allowedDependencies = {"shared", "registry"})
+    allowedDependencies = {"shared"})
 package vn.ykien.identity;
 
 import org.jspecify.annotations.NullMarked;

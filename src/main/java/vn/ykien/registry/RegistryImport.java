@@ -57,6 +57,7 @@ public class RegistryImport {
   public ImportReport importStream(
       String fileName, InputStream in, ImportOptions options, ImportProgress progress) {
     Map<String, Long> unitIds = units.idsByCode(options.unitEdition());
+    java.util.Set<Long> inScope = scope(options);
     LocalDate today = LocalDate.now(clock);
     long started = System.nanoTime();
     ImportReport report =
@@ -65,7 +66,7 @@ public class RegistryImport {
               try {
                 ImportReport result =
                     importer.run(
-                        fileName, in, RowSource.forFileName(fileName), options, unitIds, today, progress);
+                        fileName, in, RowSource.forFileName(fileName), options, unitIds, inScope, today, progress);
                 if (!result.applied()) {
                   status.setRollbackOnly();
                 }
@@ -86,6 +87,22 @@ public class RegistryImport {
         report.errorCount(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
+  }
+
+  /** The units an import may write to: all of the edition, or the subtree of its scope. */
+  private java.util.Set<Long> scope(ImportOptions options) {
+    if (options.scopeUnitCode() == null) {
+      return java.util.Set.of();
+    }
+    return units
+        .findByCode(options.unitEdition(), options.scopeUnitCode())
+        .map(unit -> (java.util.Set<Long>) new java.util.HashSet<>(units.subtree(unit.id())))
+        .orElseGet(() -> java.util.Set.of(-1L));
+  }
+
+  /** The report of a file that could not be read at all. */
+  public static ImportReport unreadable(String fileName) {
+    return unreadable(fileName, "unreadableFile");
   }
 
   private static ImportReport unreadable(String fileName, String reason) {

@@ -138,6 +138,28 @@ class CitizenJourneyTests {
   }
 
   @Test
+  void anOfficialImportsTheirPopulationListAndSeesTheReport() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("dc01-", ".csv");
+    java.nio.file.Files.writeString(
+        file,
+        "citizen_id,full_name,birth_date,sex,household_code,household_address,household_head,"
+            + "unit_code,eid_state,eid_level,occupation,memberships\n"
+            + "055090000001,Đỗ Thị Nga,1990-05-01,F,J-1,Số 3,1,14167-02,ACTIVATED,2,WORKER,\n"
+            + "055090000002,Đỗ Văn Ba,1988-01-09,M,J-1,Số 3,0,14161,ACTIVATED,2,,\n");
+    Page official = officialAtTheCommune();
+    official.click("#import-registry");
+    official.setInputFiles("#file", file);
+    official.click("#start-import");
+
+    official.waitForSelector("#import-report");
+    assertThat(official.locator("#import-summary").innerText()).startsWith("Chưa nhập gì: 2 dòng");
+    assertThat(official.locator("#import-errors").innerText())
+        .contains("Đơn vị này nằm ngoài địa bàn bạn phụ trách")
+        .contains("Cùng mã hộ nhưng khác địa chỉ hoặc khác đơn vị");
+    Browser.screenshot(official, "09-registry-import-report");
+  }
+
+  @Test
   void someoneFromAnotherCommuneMayTakePart() {
     Page citizen = browser.newPhone();
     citizen.navigate(url("/consultations/hien-phap-2025/opinion"));

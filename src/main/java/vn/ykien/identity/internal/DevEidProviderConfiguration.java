@@ -17,19 +17,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.ykien.identity.DevEidProvider;
-import vn.ykien.identity.EidClaims;
-import vn.ykien.registry.Residents;
-import vn.ykien.shared.CitizenId;
 
 /**
  * The development e-ID provider: a standard OpenID Connect issuer inside the app, standing in for
@@ -90,29 +83,5 @@ class DevEidProviderConfiguration {
             .keyID(UUID.randomUUID().toString())
             .build();
     return new ImmutableJWKSet<>(new JWKSet(key));
-  }
-
-  /** Puts the personal id and the assurance level of the registry's e-ID account in the tokens. */
-  @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> eidClaims(Residents residents) {
-    return context -> {
-      boolean idToken =
-          OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-      if (!idToken && !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-        return;
-      }
-      String name = context.getPrincipal().getName();
-      if (!CitizenId.isValid(name)) {
-        return;
-      }
-      residents
-          .find(CitizenId.of(name))
-          .ifPresent(
-              resident -> {
-                Integer level = resident.eidAccount().level();
-                context.getClaims().claim(EidClaims.CITIZEN_ID, name);
-                context.getClaims().claim(EidClaims.ACR, EidClaims.LEVEL_PREFIX + (level == null ? 0 : level));
-              });
-    };
   }
 }

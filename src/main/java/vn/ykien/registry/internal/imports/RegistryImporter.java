@@ -69,6 +69,7 @@ public class RegistryImporter {
       RowSource source,
       ImportOptions options,
       Map<String, Long> unitIds,
+      java.util.Set<Long> scope,
       LocalDate today,
       ImportProgress progress)
       throws IOException {
@@ -77,7 +78,7 @@ public class RegistryImporter {
     // The set-wise checks sort and hash the whole file: give them memory instead of disk.
     jdbc.sql("set local work_mem = '256MB'").update();
     createStaging();
-    copyUnits(connection, unitIds);
+    copyUnits(connection, unitIds, scope);
     progress.reached(ImportProgress.Stage.READING, 0);
     Staging staging = new Staging(connection, progress);
     try {
@@ -175,20 +176,29 @@ public class RegistryImporter {
             "create temporary table import_error (line bigint, col text, reason text, value text)"
                 + " on commit drop")
         .update();
-    jdbc.sql("create temporary table import_unit (code text primary key, id bigint) on commit drop")
+    jdbc.sql(
+            "create temporary table import_unit (code text primary key, id bigint, in_scope boolean)"
+                + " on commit drop")
         .update();
   }
 
-  private static void copyUnits(Connection connection, Map<String, Long> unitIds) throws IOException {
+  /** The edition's unit codes; with a scope, those outside it are marked. */
+  private static void copyUnits(Connection connection, Map<String, Long> unitIds, java.util.Set<Long> scope)
+      throws IOException {
     try {
       CopyIn copy =
           connection
               .unwrap(PGConnection.class)
               .getCopyAPI()
-              .copyIn("copy import_unit (code, id) from stdin (format csv)");
+              .copyIn("copy import_unit (code, id, in_scope) from stdin (format csv)");
       var out = new StringBuilder();
       for (var unit : unitIds.entrySet()) {
-        out.append(quote(unit.getKey())).append(',').append(unit.getValue()).append('\n');
+        out.append(quote(unit.getKey()))
+            .append(',')
+            .append(unit.getValue())
+            .append(',')
+            .append(scope.isEmpty() || scope.contains(unit.getValue()))
+            .append('\n');
         if (out.length() > FLUSH_BYTES) {
           write(copy, out);
         }
@@ -224,6 +234,7 @@ public class RegistryImporter {
                 coalesce(s.household_code, '') = '' as no_household,
                 coalesce(s.household_head, '') not in ('', '0', '1') as bad_head,
                 u.id is null as bad_unit,
+                u.id is not null and not u.in_scope as outside_scope,
                 s.eid_state is null or s.eid_state not in ('NONE', 'REGISTERED', 'ACTIVATED') as bad_state,
                 coalesce(s.eid_level, '') not in ('', '1', '2') as bad_level,
                 (s.eid_state = 'ACTIVATED') <> (coalesce(s.eid_level, '') in ('1', '2')) as level_mismatch,
@@ -247,6 +258,7 @@ public class RegistryImporter {
               ('household_code', 'missingValue', c.household_code, c.no_household),
               ('household_head', 'unknownValue', c.household_head, c.bad_head),
               ('unit_code', 'unknownUnit', c.unit_code, c.bad_unit),
+              ('unit_code', 'outsideScope', c.unit_code, c.outside_scope),
               ('eid_state', 'unknownValue', c.eid_state, c.bad_state),
               ('eid_level', 'unknownValue', c.eid_level, c.bad_level),
               ('eid_level', 'levelWithoutActivation', c.eid_level, c.level_mismatch),
@@ -255,7 +267,8 @@ public class RegistryImporter {
             ) as e (col, reason, value, failed)
             where (c.bad_id or c.no_name or c.long_name or c.bad_date
                    or (not c.bad_date and c.birth_date::date > :today)
-                   or c.bad_sex or c.no_household or c.bad_head or c.bad_unit or c.bad_state
+                   or c.bad_sex or c.no_household or c.bad_head or c.bad_unit or c.outside_scope
+                   or c.bad_state
                    or c.bad_level or c.level_mismatch is not false or c.bad_occupation
                    or c.bad_memberships)
               and e.failed
