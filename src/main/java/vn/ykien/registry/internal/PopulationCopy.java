@@ -1,12 +1,9 @@
 package vn.ykien.registry.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -20,8 +17,6 @@ import vn.ykien.registry.SyntheticPopulation.Household;
  */
 @Component
 public class PopulationCopy {
-
-  private static final int FLUSH = 1 << 16;
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -43,18 +38,18 @@ public class PopulationCopy {
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
       var households =
-          new Stream(connection, "copy registry.household (id, unit_id, address, head_citizen_id) from stdin (format csv)");
+          new CopyStream(connection, "copy registry.household (id, unit_id, address, head_citizen_id) from stdin (format csv)");
       long[] next = {first};
       generation.accept(
           household -> {
             long id = next[0]++;
-            households.line(
-                id + "," + household.unitId() + "," + quote(household.address()) + ","
+            line(households,
+                id + "," + household.unitId() + "," + CopyStream.quote(household.address()) + ","
                     + household.members().getFirst().citizenId().value());
           });
       households.end();
       var residents =
-          new Stream(
+          new CopyStream(
               connection,
               "copy registry.resident (citizen_id, full_name, birth_date, sex, household_id, unit_id,"
                   + " eid_state, eid_level) from stdin (format csv)");
@@ -64,8 +59,8 @@ public class PopulationCopy {
             long id = counts[0]++;
             for (NewResident member : household.members()) {
               Integer level = member.eidAccount().level();
-              residents.line(
-                  member.citizenId().value() + "," + quote(member.fullName()) + ","
+              line(residents,
+                  member.citizenId().value() + "," + CopyStream.quote(member.fullName()) + ","
                       + member.birthDate() + "," + member.sex().name() + "," + id + ","
                       + household.unitId() + "," + member.eidAccount().state().name() + ","
                       + (level == null ? "" : level));
@@ -79,39 +74,12 @@ public class PopulationCopy {
     }
   }
 
-  private static String quote(String value) {
-    return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  /** One COPY stream, written in 64 KB chunks. */
-  private static final class Stream {
-    private final CopyIn copy;
-    private final StringBuilder out = new StringBuilder(FLUSH * 2);
-
-    Stream(Connection connection, String sql) throws SQLException {
-      this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-    }
-
-    void line(String line) {
-      out.append(line).append('\n');
-      if (out.length() > FLUSH) {
-        flush();
-      }
-    }
-
-    private void flush() {
-      byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-      try {
-        copy.writeToCopy(bytes, 0, bytes.length);
-      } catch (SQLException e) {
-        throw new IllegalStateException("the population copy failed", e);
-      }
-      out.setLength(0);
-    }
-
-    void end() throws SQLException {
-      flush();
-      copy.endCopy();
+  /** Generation runs in callbacks that cannot throw: a failed copy ends it unchecked. */
+  private static void line(CopyStream stream, String line) {
+    try {
+      stream.line(line);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the population copy failed", e);
     }
   }
 }

@@ -2,7 +2,6 @@ package vn.ykien.registry.internal.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -25,6 +22,7 @@ import vn.ykien.registry.ImportOptions;
 import vn.ykien.registry.ImportProgress;
 import vn.ykien.registry.ImportReport;
 import vn.ykien.registry.RowError;
+import vn.ykien.registry.internal.CopyStream;
 
 /**
  * The registry import, in the caller's transaction: the file is streamed through PostgreSQL
@@ -51,8 +49,6 @@ public class RegistryImporter {
           "eid_level",
           "occupation",
           "memberships");
-
-  private static final int FLUSH_BYTES = 1 << 16;
 
   private final DataSource dataSource;
   private final JdbcClient jdbc;
@@ -183,28 +179,20 @@ public class RegistryImporter {
   }
 
   /** The edition's unit codes; with a scope, those outside it are marked. */
-  private static void copyUnits(Connection connection, Map<String, Long> unitIds, java.util.Set<Long> scope)
+  private static void copyUnits(
+      Connection connection, Map<String, Long> unitIds, java.util.Set<Long> scope)
       throws IOException {
     try {
-      CopyIn copy =
-          connection
-              .unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn("copy import_unit (code, id, in_scope) from stdin (format csv)");
-      var out = new StringBuilder();
+      var units = new CopyStream(connection, "copy import_unit (code, id, in_scope) from stdin (format csv)");
       for (var unit : unitIds.entrySet()) {
-        out.append(quote(unit.getKey()))
-            .append(',')
-            .append(unit.getValue())
-            .append(',')
-            .append(scope.isEmpty() || scope.contains(unit.getValue()))
-            .append('\n');
-        if (out.length() > FLUSH_BYTES) {
-          write(copy, out);
-        }
+        units.line(
+            CopyStream.quote(unit.getKey())
+                + ','
+                + unit.getValue()
+                + ','
+                + (scope.isEmpty() || scope.contains(unit.getValue())));
       }
-      write(copy, out);
-      copy.endCopy();
+      units.end();
     } catch (SQLException e) {
       throw new IOException("could not stage the unit codes", e);
     }
@@ -357,19 +345,6 @@ public class RegistryImporter {
     return new long[] {inserted, updated};
   }
 
-  private static String quote(@Nullable String value) {
-    if (value == null) {
-      return "";
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  private static void write(CopyIn copy, StringBuilder out) throws SQLException {
-    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-    copy.writeToCopy(bytes, 0, bytes.length);
-    out.setLength(0);
-  }
-
   /** Problems found while reading, before SQL sees the rows. */
   private static final class Structural {
     long count;
@@ -394,9 +369,9 @@ public class RegistryImporter {
 
   /** Checks each row's shape and streams it into the staging table. */
   private final class Staging implements RowSink {
-    private final CopyIn copy;
+    private final CopyStream copy;
     private final ImportProgress progress;
-    private final StringBuilder out = new StringBuilder(FLUSH_BYTES * 2);
+    private final StringBuilder line = new StringBuilder(512);
     private final Structural structural = new Structural();
     private int[] positions = new int[0];
     private int width;
@@ -408,13 +383,9 @@ public class RegistryImporter {
     Staging(Connection connection, ImportProgress progress) throws IOException {
       try {
         this.copy =
-            connection
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(
-                    "copy registry_staging (line, "
-                        + String.join(", ", COLUMNS)
-                        + ") from stdin (format csv)");
+            new CopyStream(
+                connection,
+                "copy registry_staging (line, " + String.join(", ", COLUMNS) + ") from stdin (format csv)");
       } catch (SQLException e) {
         throw new IOException("could not start the staging copy", e);
       }
@@ -443,13 +414,15 @@ public class RegistryImporter {
           return;
         }
       }
-      out.append(line);
+      this.line.setLength(0);
+      this.line.append(line);
       for (int position : positions) {
-        out.append(',').append(quote(fields.get(position)));
+        this.line.append(',').append(CopyStream.quote(fields.get(position)));
       }
-      out.append('\n');
-      if (out.length() > FLUSH_BYTES) {
-        flush();
+      try {
+        copy.line(this.line);
+      } catch (SQLException e) {
+        throw new IllegalStateException("the staging copy failed", e);
       }
       if (rows % 100_000 == 0) {
         progress.reached(ImportProgress.Stage.READING, rows);
@@ -488,19 +461,9 @@ public class RegistryImporter {
       positions = COLUMNS.stream().mapToInt(given::get).toArray();
     }
 
-    private void flush() {
-      try {
-        write(copy, out);
-      } catch (SQLException e) {
-        throw new IllegalStateException("the staging copy failed", e);
-      }
-    }
-
     void cancel() {
       try {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
+        copy.cancel();
       } catch (SQLException e) {
         // the copy is being abandoned anyway; the transaction rolls back
         progress.reached(ImportProgress.Stage.DONE, rows);
@@ -509,8 +472,7 @@ public class RegistryImporter {
 
     void finish() throws IOException {
       try {
-        write(copy, out);
-        copy.endCopy();
+        copy.end();
       } catch (SQLException e) {
         throw new IOException("the staging copy failed", e);
       }
