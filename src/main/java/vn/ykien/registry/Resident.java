@@ -13,7 +13,21 @@ public record Resident(
     Sex sex,
     @Nullable Long householdId,
     long unitId,
-    EidAccount eidAccount) {
+    EidAccount eidAccount,
+    @Nullable Occupation occupation,
+    java.util.Set<Membership> memberships) {
+
+  /** A resident as the older code paths create them: no occupation group, no memberships. */
+  public Resident(
+      CitizenId citizenId,
+      String fullName,
+      LocalDate birthDate,
+      Sex sex,
+      @Nullable Long householdId,
+      long unitId,
+      EidAccount eidAccount) {
+    this(citizenId, fullName, birthDate, sex, householdId, unitId, eidAccount, null, java.util.Set.of());
+  }
 
   public int ageOn(LocalDate day) {
     return Period.between(birthDate, day).getYears();

@@ -70,6 +70,8 @@ class RegistryImportTests {
     Resident hoa = residents.find(CitizenId.of(id(1))).orElseThrow();
     assertThat(hoa.fullName()).isEqualTo("Nguyễn Thị Hoa");
     assertThat(hoa.eidAccount()).isEqualTo(EidAccount.activated(2));
+    assertThat(hoa.occupation()).isEqualTo(Occupation.FARMER);
+    assertThat(hoa.memberships()).containsExactlyInAnyOrder(Membership.PARTY, Membership.WOMEN_UNION);
   }
 
   @Test

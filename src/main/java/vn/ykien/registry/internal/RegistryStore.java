@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ykien.registry.EidAccount;
 import vn.ykien.registry.EidState;
+import vn.ykien.registry.Membership;
 import vn.ykien.registry.NewResident;
+import vn.ykien.registry.Occupation;
 import vn.ykien.registry.Resident;
 import vn.ykien.registry.Residents;
 import vn.ykien.registry.Sex;
@@ -26,6 +28,7 @@ public class RegistryStore implements Residents {
 
   private static final String COLUMNS =
       "citizen_id, full_name, birth_date, sex, household_id, unit_id, eid_state, eid_level";
+  private static final String READ_COLUMNS = COLUMNS + ", occupation, memberships";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -66,7 +69,7 @@ public class RegistryStore implements Residents {
 
   @Override
   public Optional<Resident> find(CitizenId citizenId) {
-    return jdbc.sql("select " + COLUMNS + " from registry.resident where citizen_id = ?")
+    return jdbc.sql("select " + READ_COLUMNS + " from registry.resident where citizen_id = ?")
         .param(citizenId.value())
         .query(RegistryStore::map)
         .optional();
@@ -78,7 +81,7 @@ public class RegistryStore implements Residents {
       return List.of();
     }
     return jdbc.sql(
-            "select " + COLUMNS + " from registry.resident where citizen_id in (:ids) order by citizen_id")
+            "select " + READ_COLUMNS + " from registry.resident where citizen_id in (:ids) order by citizen_id")
         .param("ids", citizenIds.stream().map(CitizenId::value).toList())
         .query(RegistryStore::map)
         .list();
@@ -110,11 +113,24 @@ public class RegistryStore implements Residents {
     return jdbc.sql("select count(*) from registry.resident").query(Long.class).single();
   }
 
+  private static java.util.Set<Membership> memberships(java.sql.@org.jspecify.annotations.Nullable Array array)
+      throws SQLException {
+    if (array == null) {
+      return java.util.Set.of();
+    }
+    var set = java.util.EnumSet.noneOf(Membership.class);
+    for (Object name : (Object[]) array.getArray()) {
+      set.add(Membership.valueOf(name.toString()));
+    }
+    return set;
+  }
+
   private static Resident map(ResultSet rs, int row) throws SQLException {
     long household = rs.getLong("household_id");
     Long householdId = rs.wasNull() ? null : household;
     int level = rs.getInt("eid_level");
     Integer eidLevel = rs.wasNull() ? null : level;
+    String occupation = rs.getString("occupation");
     return new Resident(
         CitizenId.of(rs.getString("citizen_id")),
         rs.getString("full_name"),
@@ -122,6 +138,8 @@ public class RegistryStore implements Residents {
         Sex.valueOf(rs.getString("sex")),
         householdId,
         rs.getLong("unit_id"),
-        new EidAccount(EidState.valueOf(rs.getString("eid_state")), eidLevel));
+        new EidAccount(EidState.valueOf(rs.getString("eid_state")), eidLevel),
+        occupation == null ? null : Occupation.valueOf(occupation),
+        memberships(rs.getArray("memberships")));
   }
 }
