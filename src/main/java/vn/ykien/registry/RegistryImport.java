@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,41 +44,58 @@ public class RegistryImport {
   }
 
   public ImportReport importFile(Path file, ImportOptions options, ImportProgress progress) {
-    String name = file.getFileName().toString();
-    if (!Files.isRegularFile(file)) {
-      return unreadable(name, "fileMissing");
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return importStream(name, in, options, progress);
-    } catch (IOException e) {
-      return unreadable(name, "unreadableFile");
-    }
+    return importFile(file, file.getFileName().toString(), options, progress, UnaryOperator.identity());
   }
 
-  /** Imports a stream (e.g. an upload); the name's ending (.csv, .xlsx) chooses the format. */
-  public ImportReport importStream(
-      String fileName, InputStream in, ImportOptions options, ImportProgress progress) {
+  /**
+   * Imports a stored file (e.g. an upload) under the name its sender gave it; the name's ending
+   * (.csv, .xlsx) chooses the format. {@code wrap} sees the bytes as they are read.
+   */
+  public ImportReport importFile(
+      Path file,
+      String fileName,
+      ImportOptions options,
+      ImportProgress progress,
+      UnaryOperator<InputStream> wrap) {
+    if (!Files.isRegularFile(file)) {
+      return unreadable(fileName, "fileMissing");
+    }
     Map<String, Long> unitIds = units.idsByCode(options.unitEdition());
     java.util.Set<Long> inScope = scope(options);
     LocalDate today = LocalDate.now(clock);
     long started = System.nanoTime();
-    ImportReport report =
-        transactions.execute(
-            status -> {
-              try {
-                ImportReport result =
-                    importer.run(
-                        fileName, in, RowSource.forFileName(fileName), options, unitIds, inScope, today, progress);
-                if (!result.applied()) {
+    ImportReport report;
+    try {
+      report =
+          transactions.execute(
+              status -> {
+                try {
+                  ImportReport result =
+                      importer.run(
+                          fileName,
+                          file,
+                          wrap,
+                          RowSource.forFileName(fileName),
+                          options,
+                          unitIds,
+                          inScope,
+                          today,
+                          progress);
+                  if (!result.applied()) {
+                    status.setRollbackOnly();
+                  }
+                  return result;
+                } catch (IOException e) {
                   status.setRollbackOnly();
+                  log.warn("Registry import of {} could not be read: {}", fileName, e.getMessage());
+                  return unreadable(fileName, "unreadableFile");
                 }
-                return result;
-              } catch (IOException e) {
-                status.setRollbackOnly();
-                log.warn("Registry import of {} could not be read: {}", fileName, e.getMessage());
-                return unreadable(fileName, "unreadableFile");
-              }
-            });
+              });
+    } catch (DataAccessException e) {
+      // e.g. another import wrote the same people at the same moment: nothing was applied
+      log.warn("Registry import of {} failed in the database: {}", fileName, e.getMessage());
+      return unreadable(fileName, "databaseError");
+    }
     log.info(
         "Registry import of {}: {} rows, applied={}, {} inserted, {} updated, {} errors, {} ms",
         fileName,

@@ -212,7 +212,8 @@ class RegistryImportTests {
         first.createCell(i).setCellValue(header[i]);
       }
       var person = sheet.createRow(1);
-      String[] values = {id(1), "Vũ Thị Lan", "", "F", prefix + "X1", "Số 5", "1", "14167-04", "ACTIVATED", "2", "", ""};
+      // Excel writes no cells for the empty optional columns at the end of a row
+      String[] values = {id(1), "Vũ Thị Lan", "", "F", prefix + "X1", "Số 5", "1", "14167-04", "ACTIVATED", "2"};
       for (int i = 0; i < values.length; i++) {
         person.createCell(i).setCellValue(values[i]);
       }
@@ -230,6 +231,33 @@ class RegistryImportTests {
     assertThat(report.inserted()).isEqualTo(1);
     assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().birthDate())
         .isEqualTo(java.time.LocalDate.of(1975, 4, 30));
+  }
+
+  @Test
+  void anOfficialCannotChangePeopleRecordedOutsideTheirArea() throws Exception {
+    importAllOrNothing(csv(row(1, "Sống Ở Tổ Năm", "14167-05", prefix + "H1")));
+    Path takeOver = csv(row(1, "Đổi Tên Trái Phép", "14167-04", prefix + "H7"));
+
+    ImportReport report =
+        registryImport.importFile(
+            takeOver, new ImportOptions("2026-07", false, "14167-04"), ImportProgress.NONE);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).contains(new RowError(2, "citizen_id", "residentOutsideScope", id(1)));
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().fullName()).isEqualTo("Sống Ở Tổ Năm");
+  }
+
+  @Test
+  void aNulByteIsReportedAsBrokenEncoding() throws Exception {
+    Path file = csv(row(1, "Có\u0000Lỗi", "14167-04", prefix + "H1"));
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).singleElement().satisfies(error -> {
+      assertThat(error.column()).isEqualTo("full_name");
+      assertThat(error.reason()).isEqualTo("brokenEncoding");
+    });
   }
 
   @Test

@@ -25,6 +25,9 @@ class ImportJobs {
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
   Job start(String owner, String fileName, long bytes) {
+    // Reports hold personal values: keep them an hour, not for the life of the server.
+    Instant expired = Instant.now().minusSeconds(3600);
+    jobs.values().removeIf(old -> old.report() != null && old.started().isBefore(expired));
     Job job = new Job(UUID.randomUUID().toString(), owner, fileName, bytes, Instant.now());
     jobs.put(job.id(), job);
     return job;

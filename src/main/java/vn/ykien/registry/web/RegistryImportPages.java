@@ -1,7 +1,6 @@
 package vn.ykien.registry.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -56,18 +55,23 @@ class RegistryImportPages {
       model.addAttribute("errorKey", "registry.page.noFile");
       return "registry/import";
     }
-    String name = file.getOriginalFilename() == null ? "upload.csv" : Path.of(file.getOriginalFilename()).getFileName().toString();
+    String name = uploadName(file.getOriginalFilename());
     Path stored = Files.createTempFile("ykien-import-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
-    file.transferTo(stored);
+    try {
+      file.transferTo(stored);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(stored);
+      throw e;
+    }
     ImportJobs.Job job = jobs.start(who.username(), name, Files.size(stored));
     var options = new ImportOptions(who.unitEdition(), applyValid, who.unitCode());
     Thread.ofVirtual()
         .name("registry-import-" + job.id())
         .start(
             () -> {
-              try (InputStream in = Files.newInputStream(stored)) {
-                job.finish(registryImport.importStream(name, job.counting(in), options, job));
-              } catch (IOException | RuntimeException e) {
+              try {
+                job.finish(registryImport.importFile(stored, name, options, job, job::counting));
+              } catch (RuntimeException | Error e) {
                 log.warn("Registry import {} failed: {}", job.id(), e.getMessage());
                 job.finish(RegistryImport.unreadable(name));
               } finally {
@@ -92,6 +96,15 @@ class RegistryImportPages {
       model.addAttribute("refreshSeconds", 1);
     }
     return "registry/import-job";
+  }
+
+  /** The file's own name, without any path its sender gave; a safe default otherwise. */
+  static String uploadName(@Nullable String given) {
+    if (given == null || given.isBlank() || given.indexOf('\u0000') >= 0) {
+      return "upload.csv";
+    }
+    Path name = Path.of(given.replace('\\', '/')).getFileName();
+    return name == null ? "upload.csv" : name.toString();
   }
 
   private static SignedInOfficial signedIn(@Nullable SignedInOfficial official) {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -20,7 +23,13 @@ import java.util.List;
 final class CsvRows implements RowSource {
 
   @Override
-  public void read(InputStream in, RowSink sink) throws IOException {
+  public void read(Path file, UnaryOperator<InputStream> wrap, RowSink sink) throws IOException {
+    try (InputStream in = wrap.apply(Files.newInputStream(file))) {
+      read(in, sink);
+    }
+  }
+
+  void read(InputStream in, RowSink sink) throws IOException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -48,7 +57,8 @@ final class CsvRows implements RowSource {
   }
 
   static String normalize(String value) {
-    String trimmed = value.strip();
+    // PostgreSQL text cannot hold NUL: report it like any other undecodable byte.
+    String trimmed = value.strip().replace('\u0000', '\uFFFD');
     return Normalizer.isNormalized(trimmed, Normalizer.Form.NFC)
         ? trimmed
         : Normalizer.normalize(trimmed, Normalizer.Form.NFC);

@@ -2,6 +2,7 @@ package vn.ykien.registry.internal.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -61,7 +62,8 @@ public class RegistryImporter {
   /** Must run inside a transaction: the staging tables live until it ends. */
   public ImportReport run(
       String fileName,
-      InputStream in,
+      Path file,
+      java.util.function.UnaryOperator<InputStream> wrap,
       RowSource source,
       ImportOptions options,
       Map<String, Long> unitIds,
@@ -78,7 +80,7 @@ public class RegistryImporter {
     progress.reached(ImportProgress.Stage.READING, 0);
     Staging staging = new Staging(connection, progress);
     try {
-      source.read(in, staging);
+      source.read(file, wrap, staging);
     } catch (HeaderRejected rejected) {
       // the header says the file is not in our format: the rows are not read
     } catch (IOException | RuntimeException unreadable) {
@@ -96,7 +98,7 @@ public class RegistryImporter {
       structural.add(new RowError(staging.headerLine, null, "emptyFile", null));
     }
     progress.reached(ImportProgress.Stage.VALIDATING, staging.rows);
-    validate(today);
+    validate(today, !scope.isEmpty());
     clock.step("validate");
     long sqlErrors = jdbc.sql("select count(*) from import_error").query(Long.class).single();
     long errorCount = structural.count + sqlErrors;
@@ -202,7 +204,7 @@ public class RegistryImporter {
    * Every rule on a row's values, in one pass over the staging table: each rule is a cheap
    * boolean; only rows that break one are unfolded into error rows.
    */
-  private void validate(LocalDate today) {
+  private void validate(LocalDate today, boolean scoped) {
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)
@@ -210,14 +212,14 @@ public class RegistryImporter {
             from (
               select s.*,
                 -- string functions instead of regular expressions: several times cheaper per row
-                not (length(s.citizen_id) = 12
-                     and translate(s.citizen_id, '0123456789', '') = '') as bad_id,
+                coalesce(not (length(s.citizen_id) = 12
+                     and translate(s.citizen_id, '0123456789', '') = ''), true) as bad_id,
                 coalesce(s.full_name, '') = '' as no_name,
                 char_length(s.full_name) > 200 as long_name,
-                not (length(s.birth_date) = 10
+                coalesce(not (length(s.birth_date) = 10
                      and substr(s.birth_date, 5, 1) = '-' and substr(s.birth_date, 8, 1) = '-'
                      and translate(s.birth_date, '0123456789', '') = '--'
-                     and pg_input_is_valid(s.birth_date, 'date')) as bad_date,
+                     and pg_input_is_valid(s.birth_date, 'date')), true) as bad_date,
                 s.sex is null or s.sex not in ('M', 'F') as bad_sex,
                 coalesce(s.household_code, '') = '' as no_household,
                 coalesce(s.household_head, '') not in ('', '0', '1') as bad_head,
@@ -241,7 +243,7 @@ public class RegistryImporter {
               ('full_name', 'tooLong', c.full_name, c.long_name),
               ('birth_date', 'badDate', c.birth_date, c.bad_date),
               ('birth_date', 'futureDate', c.birth_date,
-                 not c.bad_date and c.birth_date::date > :today),
+                 case when c.bad_date then false else c.birth_date::date > :today end),
               ('sex', 'unknownValue', c.sex, c.bad_sex),
               ('household_code', 'missingValue', c.household_code, c.no_household),
               ('household_head', 'unknownValue', c.household_head, c.bad_head),
@@ -254,7 +256,7 @@ public class RegistryImporter {
               ('memberships', 'unknownValue', c.memberships, c.bad_memberships)
             ) as e (col, reason, value, failed)
             where (c.bad_id or c.no_name or c.long_name or c.bad_date
-                   or (not c.bad_date and c.birth_date::date > :today)
+                   or (case when c.bad_date then false else c.birth_date::date > :today end)
                    or c.bad_sex or c.no_household or c.bad_head or c.bad_unit or c.outside_scope
                    or c.bad_state
                    or c.bad_level or c.level_mismatch is not false or c.bad_occupation
@@ -275,6 +277,25 @@ public class RegistryImporter {
             """)
         .update();
     log.debug("registry import: duplicates done");
+    // An official imports for their own area only: people and households already recorded
+    // elsewhere may not be changed from here (all units are in scope when no scope is set).
+    jdbc.sql(
+            """
+            insert into import_error (line, col, reason, value)
+            select s.line, 'citizen_id', 'residentOutsideScope', s.citizen_id
+            from registry_staging s
+            join registry.resident r on r.citizen_id = s.citizen_id
+            left join import_unit home on home.id = r.unit_id
+            where :scoped and not coalesce(home.in_scope, false)
+            union all
+            select s.line, 'household_code', 'householdOutsideScope', left(s.household_code, 200)
+            from registry_staging s
+            join registry.household h on h.code = s.household_code
+            left join import_unit home on home.id = h.unit_id
+            where :scoped and not coalesce(home.in_scope, false)
+            """)
+        .param("scoped", scoped)
+        .update();
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)

@@ -7,6 +7,9 @@ import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -26,8 +29,9 @@ import org.xml.sax.XMLReader;
 final class XlsxRows implements RowSource {
 
   @Override
-  public void read(InputStream in, RowSink sink) throws IOException {
-    try (OPCPackage workbook = OPCPackage.open(in)) {
+  public void read(Path file, UnaryOperator<InputStream> wrap, RowSink sink) throws IOException {
+    // Opened from the file, so POI reads the zip entries it needs instead of the whole package.
+    try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(workbook);
       var strings = new ReadOnlySharedStringsTable(workbook);
       var sheets = reader.getSheetsData();
@@ -60,6 +64,7 @@ final class XlsxRows implements RowSource {
     private final RowSink sink;
     private List<String> fields = new ArrayList<>();
     private long line;
+    private int width = -1;
 
     Rows(RowSink sink) {
       this.sink = sink;
@@ -74,6 +79,13 @@ final class XlsxRows implements RowSource {
     @Override
     public void endRow(int rowNum) {
       if (fields.stream().anyMatch(field -> !field.isEmpty())) {
+        if (width < 0) {
+          width = fields.size();
+        }
+        // Excel does not write empty cells at the end of a row: they are empty optional columns.
+        while (fields.size() < width) {
+          fields.add("");
+        }
         sink.row(line, fields);
       }
     }
