@@ -131,6 +131,20 @@ class RegistryImportTests {
   }
 
   @Test
+  void reportsASecondHeadOfTheSameHousehold() throws Exception {
+    String household = prefix + "H1";
+    Path file =
+        csv(row(1, "Chủ Hộ", "14167-04", household)
+            + id(2) + ",Chủ Hộ Thứ Hai,1990-01-01,M," + household + ",\"Nhà " + household
+            + ", Tổ dân phố 4\",1,14167-04,NONE,,,\n");
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).containsExactly(new RowError(3, "household_head", "secondHead", household));
+  }
+
+  @Test
   void appliesTheValidRowsWhenAskedAndReportsTheRest() throws Exception {
     Path file =
         csv(row(1, "Đúng Một", "14167-04", prefix + "H1")

@@ -277,6 +277,17 @@ public class RegistryImporter {
             """)
         .update();
     log.debug("registry import: duplicates done");
+    jdbc.sql(
+            """
+            insert into import_error (line, col, reason, value)
+            select s.line, 'household_head', 'secondHead', s.household_code
+            from registry_staging s
+            join (select household_code, min(line) as first from registry_staging
+                  where household_head = '1'
+                  group by household_code having count(*) > 1) heads using (household_code)
+            where s.household_head = '1' and s.line > heads.first
+            """)
+        .update();
     // An official imports for their own area only: people and households already recorded
     // elsewhere may not be changed from here (all units are in scope when no scope is set).
     jdbc.sql(
