@@ -119,16 +119,18 @@ public class ConsultationStore implements Consultations {
 
   @Override
   public Optional<Consultation> find(long id) {
-    return jdbc.sql("select " + COLUMNS + " from consultation.consultation where id = ?")
-        .param(id)
-        .query(ConsultationStore::consultation)
-        .optional();
+    return one("id", id);
   }
 
   @Override
   public Optional<Consultation> findBySlug(String slug) {
-    return jdbc.sql("select " + COLUMNS + " from consultation.consultation where slug = ?")
-        .param(slug)
+    return one("slug", slug);
+  }
+
+  /** The consultation whose {@code column} (a fixed column name, never input) equals the value. */
+  private Optional<Consultation> one(String column, Object value) {
+    return jdbc.sql("select " + COLUMNS + " from consultation.consultation where " + column + " = ?")
+        .param(value)
         .query(ConsultationStore::consultation)
         .optional();
   }
