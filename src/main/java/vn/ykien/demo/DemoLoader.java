@@ -45,6 +45,9 @@ import vn.ykien.opinion.Stance;
 import vn.ykien.opinion.SubmitOpinion;
 import vn.ykien.registry.EidAccount;
 import vn.ykien.registry.NewResident;
+import vn.ykien.identity.AccountCreation;
+import vn.ykien.identity.NewOfficial;
+import vn.ykien.identity.OfficialAccounts;
 import vn.ykien.registry.Registry;
 import vn.ykien.registry.Sex;
 import vn.ykien.registry.SyntheticPopulation;
@@ -78,6 +81,7 @@ class DemoLoader implements ApplicationRunner {
   private final Clock clock;
   private final TransactionTemplate transactions;
   private final MessageSource messages;
+  private final OfficialAccounts officials;
 
   DemoLoader(
       DemoProperties demo,
@@ -91,7 +95,8 @@ class DemoLoader implements ApplicationRunner {
       OpinionSubmission opinions,
       Clock clock,
       PlatformTransactionManager transactionManager,
-      MessageSource messages) {
+      MessageSource messages,
+      OfficialAccounts officials) {
     this.demo = demo;
     this.sharedData = Path.of(sharedData);
     this.unitImport = unitImport;
@@ -104,6 +109,7 @@ class DemoLoader implements ApplicationRunner {
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
     this.messages = messages;
+    this.officials = officials;
   }
 
   @Override
@@ -141,6 +147,7 @@ class DemoLoader implements ApplicationRunner {
             "036",
             "Số %d, %s, " + commune.fullName(Locale.of("vi")));
     addPersonas(groups, openingDay);
+    addOfficials();
     long consultation = createConsultation(opens);
     int prior = takePartAlready(consultation, generated);
     log.info(
@@ -230,6 +237,27 @@ class DemoLoader implements ApplicationRunner {
 
   private String groupCode(int group) {
     return "%s-%02d".formatted(demo.communeCode(), group);
+  }
+
+  /** One account for each role, through the same use case as {@code ykien officials add}. */
+  private void addOfficials() {
+    for (DemoProperties.DemoOfficial official : demo.officials()) {
+      AccountCreation created =
+          officials.createAtConsole(
+              new NewOfficial(
+                  official.username(),
+                  official.name(),
+                  official.role(),
+                  demo.communeEdition(),
+                  official.unit(),
+                  demo.officialPassword(),
+                  null,
+                  false));
+      if (created instanceof AccountCreation.Refused refused) {
+        throw new IllegalStateException(
+            "Demo official " + official.username() + " refused: " + refused.messageKey());
+      }
+    }
   }
 
   private void addPersonas(List<Unit> groups, LocalDate openingDay) {

@@ -1,5 +1,7 @@
 package vn.ykien.demo;
 
+import vn.ykien.identity.OfficialRole;
+
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +15,13 @@ public record DemoProperties(
     int population,
     long seed,
     double priorParticipation,
-    List<Persona> personas) {
+    List<Persona> personas,
+    String officialPassword,
+    List<DemoOfficial> officials) {
+
+  /** An official's account of the demo, on a unit of the demo's edition. */
+  public record DemoOfficial(String username, String name, OfficialRole role, String unit) {}
+
 
   /** A named resident that shows one sign-in case. */
   public record Persona(

@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Identity",
-    allowedDependencies = {"shared"})
+    allowedDependencies = {"shared", "units"})
 package vn.ykien.identity;
 
 import org.jspecify.annotations.NullMarked;

@@ -41,7 +41,7 @@ class CitizenJourneyTests {
     Page page = browser.newDesktop(true);
     page.navigate(url("/officials"));
     page.fill("#username", "canbo.giaothuy");
-    page.fill("#password", "demo-2025");
+    page.fill("#password", "giaothuy-2025");
     page.click("#official-sign-in");
     page.waitForSelector("#participation");
     page.navigate(url("/officials/units/2026-07/14167?consultation=hien-phap-2025"));

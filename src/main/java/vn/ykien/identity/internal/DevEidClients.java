@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -34,12 +35,16 @@ class DevEidClients
 
   private final Environment environment;
   private final String clientSecret;
+  private final PasswordEncoder passwords;
   private volatile @Nullable RegisteredClient registered;
 
   DevEidClients(
-      Environment environment, @Value("${ykien.identity.dev-provider.client-secret}") String secret) {
+      Environment environment,
+      @Value("${ykien.identity.dev-provider.client-secret}") String secret,
+      PasswordEncoder passwords) {
     this.environment = environment;
     this.clientSecret = secret;
+    this.passwords = passwords;
   }
 
   private String base(String host) {
@@ -52,7 +57,7 @@ class DevEidClients
       client =
           RegisteredClient.withId(CLIENT_ID)
               .clientId(CLIENT_ID)
-              .clientSecret("{noop}" + clientSecret)
+              .clientSecret(passwords.encode(clientSecret))
               .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
               .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
               .redirectUri(base("localhost") + "/login/oauth2/code/" + REGISTRATION_ID)

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -65,7 +66,10 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain webChain(
-      HttpSecurity http, ObjectProvider<ClientRegistrationRepository> eidProviders)
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> eidProviders,
+      DaoAuthenticationProvider officialAuthentication,
+      Officials accounts)
       throws Exception {
     var officials = PathPatternRequestMatcher.withDefaults().matcher("/officials/**");
     var citizenPages = PathPatternRequestMatcher.withDefaults().matcher("/consultations/**");
@@ -80,9 +84,11 @@ class SecurityConfiguration {
                     .hasRole(CITIZEN)
                     .anyRequest()
                     .permitAll())
+        .authenticationProvider(officialAuthentication)
         .formLogin(
             form ->
                 form.loginPage("/officials/sign-in")
+                    .authenticationDetailsSource(OfficialSignIn.SignInDetails::new)
                     .loginProcessingUrl("/officials/sign-in")
                     .defaultSuccessUrl("/officials", true)
                     .failureUrl("/officials/sign-in?error"))
@@ -105,19 +111,28 @@ class SecurityConfiguration {
               login
                   .loginPage("/sign-in")
                   .failureUrl("/sign-in?error")
-                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(citizens())));
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(citizens(accounts))));
     }
     return http.build();
   }
 
-  /** A citizen signed in through the e-ID provider gets the citizen role; the claims stay. */
-  private static OAuth2UserService<OidcUserRequest, OidcUser> citizens() {
+  /**
+   * A citizen signed in through the e-ID provider gets the citizen role; the claims stay. An
+   * official whose account is linked to their personal id also gets the official role, when the
+   * sign-in was at assurance level 2.
+   */
+  private static OAuth2UserService<OidcUserRequest, OidcUser> citizens(Officials officials) {
     var delegate = new OidcUserService();
     return request -> {
       OidcUser user = delegate.loadUser(request);
       Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
-      if (CitizenId.isValid(user.getClaimAsString(EidClaims.CITIZEN_ID))) {
+      String citizenId = user.getClaimAsString(EidClaims.CITIZEN_ID);
+      if (CitizenId.isValid(citizenId)) {
         authorities.add(new SimpleGrantedAuthority("ROLE_" + CITIZEN));
+        if (EidClaims.level(user.getClaimAsString(EidClaims.ACR)) >= 2
+            && officials.signedInByCitizenId(citizenId).isPresent()) {
+          authorities.add(new SimpleGrantedAuthority("ROLE_" + OFFICIAL));
+        }
       }
       return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
     };

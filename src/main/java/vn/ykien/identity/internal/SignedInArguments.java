@@ -27,10 +27,10 @@ import vn.ykien.shared.CitizenId;
 @Configuration(proxyBeanMethods = false)
 class SignedInArguments implements WebMvcConfigurer {
 
-  private final ObjectProvider<OfficialScopes> officialScopes;
+  private final ObjectProvider<Officials> officials;
 
-  SignedInArguments(ObjectProvider<OfficialScopes> officialScopes) {
-    this.officialScopes = officialScopes;
+  SignedInArguments(ObjectProvider<Officials> officials) {
+    this.officials = officials;
   }
 
   @Override
@@ -87,11 +87,19 @@ class SignedInArguments implements WebMvcConfigurer {
         NativeWebRequest request,
         @Nullable WebDataBinderFactory binderFactory) {
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-      OfficialScopes scopes = officialScopes.getIfAvailable();
-      if (authentication == null || scopes == null || !authentication.isAuthenticated()) {
+      if (authentication == null
+          || !authentication.isAuthenticated()
+          || authentication.getAuthorities().stream()
+              .noneMatch(a -> ("ROLE_" + SecurityConfiguration.OFFICIAL).equals(a.getAuthority()))) {
         return null;
       }
-      return scopes.find(authentication.getName()).orElse(null);
+      Officials accounts = officials.getObject();
+      // Read the account on every request: a deactivated account stops at once.
+      if (authentication.getPrincipal() instanceof OidcUser user) {
+        String citizenId = user.getClaimAsString(EidClaims.CITIZEN_ID);
+        return citizenId == null ? null : accounts.signedInByCitizenId(citizenId).orElse(null);
+      }
+      return accounts.signedIn(authentication.getName()).orElse(null);
     }
   }
 }

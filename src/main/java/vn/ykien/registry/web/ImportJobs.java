@@ -24,23 +24,32 @@ class ImportJobs {
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-  Job start(String owner, String fileName, long bytes) {
+  Job start(String owner, String unitEdition, String unitCode, String fileName, long bytes) {
     // Reports hold personal values: keep them an hour, not for the life of the server.
     Instant expired = Instant.now().minusSeconds(3600);
     jobs.values().removeIf(old -> old.report() != null && old.started().isBefore(expired));
-    Job job = new Job(UUID.randomUUID().toString(), owner, fileName, bytes, Instant.now());
+    Job job = new Job(UUID.randomUUID().toString(), owner, unitEdition, unitCode, fileName, bytes, Instant.now());
     jobs.put(job.id(), job);
     return job;
   }
 
-  Optional<Job> find(String id, String owner) {
-    return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(owner));
+  /** An import for that unit; officials who may import for the unit may follow it. */
+  Optional<Job> find(String id, String unitEdition, String unitCode) {
+    return Optional.ofNullable(jobs.get(id))
+        .filter(job -> job.unitEdition.equals(unitEdition) && job.unitCode.equals(unitCode));
+  }
+
+  /** Imports running now, to keep their number bounded. */
+  long running() {
+    return jobs.values().stream().filter(job -> job.report() == null).count();
   }
 
   /** One import: its progress is updated by the import's thread and read by the page. */
   static final class Job implements ImportProgress {
     private final String id;
     private final String owner;
+    private final String unitEdition;
+    private final String unitCode;
     private final String fileName;
     private final long bytes;
     private final Instant started;
@@ -49,9 +58,18 @@ class ImportJobs {
     private volatile long rows;
     private volatile @Nullable ImportReport report;
 
-    Job(String id, String owner, String fileName, long bytes, Instant started) {
+    Job(
+        String id,
+        String owner,
+        String unitEdition,
+        String unitCode,
+        String fileName,
+        long bytes,
+        Instant started) {
       this.id = id;
       this.owner = owner;
+      this.unitEdition = unitEdition;
+      this.unitCode = unitCode;
       this.fileName = fileName;
       this.bytes = bytes;
       this.started = started;

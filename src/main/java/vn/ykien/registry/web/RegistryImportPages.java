@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,44 +17,77 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import vn.ykien.identity.OfficialAccess;
+import vn.ykien.identity.OfficialViewedPeople;
+import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.registry.ImportOptions;
+import vn.ykien.registry.ImportReport;
 import vn.ykien.registry.RegistryImport;
+import vn.ykien.registry.RowError;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
 
 /**
- * Officials upload their area's population list; the import runs in the background and the page
- * follows it with a progress bar, then shows the report. Rows outside the official's unit are
- * refused.
+ * Officials upload a unit's population list; the import runs in the background and the page
+ * follows it with a progress bar, then shows the report. Only officials who may import for the
+ * unit (their own or one below it) get here, and rows outside the unit are refused.
  */
 @Controller
 class RegistryImportPages {
 
   private static final Logger log = LoggerFactory.getLogger(RegistryImportPages.class);
+  static final String AUDITED_LIST = "registry-import-report";
 
   private final RegistryImport registryImport;
   private final ImportJobs jobs;
+  private final Units units;
+  private final OfficialAccess access;
+  private final ApplicationEventPublisher events;
+  private final int concurrentImports;
 
-  RegistryImportPages(RegistryImport registryImport, ImportJobs jobs) {
+  RegistryImportPages(
+      RegistryImport registryImport,
+      ImportJobs jobs,
+      Units units,
+      OfficialAccess access,
+      ApplicationEventPublisher events,
+      @Value("${ykien.registry.concurrent-imports:2}") int concurrentImports) {
     this.registryImport = registryImport;
     this.jobs = jobs;
+    this.units = units;
+    this.access = access;
+    this.events = events;
+    this.concurrentImports = concurrentImports;
   }
 
-  @GetMapping("/officials/registry/import")
-  String form(@Nullable SignedInOfficial official) {
-    signedIn(official);
+  @GetMapping("/officials/units/{edition}/{code}/registry/import")
+  String form(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    model.addAttribute("unit", permitted(official, edition, code));
     return "registry/import";
   }
 
-  @PostMapping("/officials/registry/import")
+  @PostMapping("/officials/units/{edition}/{code}/registry/import")
   String upload(
-      @RequestParam("file") MultipartFile file,
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
       @RequestParam(defaultValue = "false") boolean applyValid,
       @Nullable SignedInOfficial official,
       Model model)
       throws IOException {
-    SignedInOfficial who = signedIn(official);
-    if (file.isEmpty()) {
+    Unit unit = permitted(official, edition, code);
+    model.addAttribute("unit", unit);
+    if (file == null || file.isEmpty()) {
       model.addAttribute("errorKey", "registry.page.noFile");
+      return "registry/import";
+    }
+    if (jobs.running() >= concurrentImports) {
+      model.addAttribute("errorKey", "registry.page.busy");
       return "registry/import";
     }
     String name = uploadName(file.getOriginalFilename());
@@ -63,8 +98,9 @@ class RegistryImportPages {
       Files.deleteIfExists(stored);
       throw e;
     }
-    ImportJobs.Job job = jobs.start(who.username(), name, Files.size(stored));
-    var options = new ImportOptions(who.unitEdition(), applyValid, who.unitCode());
+    ImportJobs.Job job =
+        jobs.start(signedIn(official).username(), unit.edition(), unit.code(), name, Files.size(stored));
+    var options = new ImportOptions(unit.edition(), applyValid, unit.code());
     Thread.ofVirtual()
         .name("registry-import-" + job.id())
         .start(
@@ -82,20 +118,49 @@ class RegistryImportPages {
                 }
               }
             });
-    return "redirect:/officials/registry/import/" + job.id();
+    return "redirect:/officials/units/" + unit.edition() + "/" + unit.code() + "/registry/import/" + job.id();
   }
 
-  @GetMapping("/officials/registry/import/{id}")
-  String job(@PathVariable String id, @Nullable SignedInOfficial official, Model model) {
-    SignedInOfficial who = signedIn(official);
+  @GetMapping("/officials/units/{edition}/{code}/registry/import/{id}")
+  String job(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @PathVariable String id,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    Unit unit = permitted(official, edition, code);
     ImportJobs.Job job =
-        jobs.find(id, who.username()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        jobs.find(id, unit.edition(), unit.code())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ImportReport report = job.report();
+    if (report != null && !report.errors().isEmpty()) {
+      // The report lists personal data (ids, names, dates) of the rows it refused: one person a line.
+      events.publishEvent(
+          new OfficialViewedPeople(
+              signedIn(official).username(),
+              unit.edition(),
+              unit.code(),
+              unit.path(),
+              AUDITED_LIST,
+              job.fileName(),
+              (int) report.errors().stream().mapToLong(RowError::line).distinct().count()));
+    }
+    model.addAttribute("unit", unit);
     model.addAttribute("job", job);
-    model.addAttribute("report", job.report());
-    if (job.report() == null) {
+    model.addAttribute("report", report);
+    if (report == null) {
       model.addAttribute("refreshSeconds", 1);
     }
     return "registry/import-job";
+  }
+
+  /** The unit, when the official may import for it; 403 with the reason otherwise. */
+  private Unit permitted(@Nullable SignedInOfficial official, String edition, String code) {
+    SignedInOfficial who = signedIn(official);
+    Unit unit =
+        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    access.require(who, Permission.IMPORT_REGISTRY, unit);
+    return unit;
   }
 
   /** The file's own name, without any path its sender gave; a safe default otherwise. */

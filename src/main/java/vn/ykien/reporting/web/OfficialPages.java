@@ -1,6 +1,5 @@
 package vn.ykien.reporting.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
+import vn.ykien.identity.OfficialAccess;
+import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.opinion.Channel;
 import vn.ykien.reporting.ParticipationReport;
@@ -31,20 +32,35 @@ class OfficialPages {
   private final Consultations consultations;
   private final ParticipationReport report;
   private final Clock clock;
+  private final OfficialAccess access;
 
-  OfficialPages(Units units, Consultations consultations, ParticipationReport report, Clock clock) {
+  OfficialPages(
+      Units units,
+      Consultations consultations,
+      ParticipationReport report,
+      Clock clock,
+      OfficialAccess access) {
     this.units = units;
     this.consultations = consultations;
     this.report = report;
     this.clock = clock;
+    this.access = access;
   }
 
+  /** Each official starts at their own unit, on the first page their role opens. */
   @GetMapping("/officials")
   String home(@Nullable SignedInOfficial official) {
     if (official == null) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
-    return "redirect:/officials/units/" + official.unitEdition() + "/" + official.unitCode();
+    String unit = "/officials/units/" + official.unitEdition() + "/" + official.unitCode();
+    if (official.may(Permission.VIEW_PARTICIPATION)) {
+      return "redirect:" + unit;
+    }
+    if (official.may(Permission.VIEW_AUDIT)) {
+      return "redirect:" + unit + "/audit";
+    }
+    throw new ResponseStatusException(HttpStatus.FORBIDDEN);
   }
 
   @GetMapping("/officials/units/{edition}/{code}")
@@ -53,24 +69,16 @@ class OfficialPages {
       @PathVariable String code,
       @RequestParam(required = false) @Nullable String consultation,
       @Nullable SignedInOfficial official,
-      Model model,
-      HttpServletResponse response) {
+      Model model) {
     if (official == null) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
-    Unit scope =
-        units
-            .findByCode(official.unitEdition(), official.unitCode())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     Unit unit =
         units
             .findByCode(edition, code)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    if (!scope.contains(unit)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("messageKey", "officials.outOfScope");
-      return "error";
-    }
+    access.require(official, Permission.VIEW_PARTICIPATION, unit);
+    Unit scope = access.scopeOf(official);
     var now = clock.instant();
     List<Consultation> available = consultations.openOrUpcoming(now);
     Consultation chosen =
@@ -86,6 +94,7 @@ class OfficialPages {
     model.addAttribute("total", rows.getFirst());
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
+    model.addAttribute("mayImport", access.decide(official, Permission.IMPORT_REGISTRY, unit).granted());
     return "officials/unit";
   }
 }

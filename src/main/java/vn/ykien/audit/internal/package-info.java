@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

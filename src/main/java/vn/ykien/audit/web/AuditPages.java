@@ -1,0 +1,60 @@
+package vn.ykien.audit.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import vn.ykien.audit.AuditTrail;
+import vn.ykien.identity.OfficialAccess;
+import vn.ykien.identity.OfficialViewedPeople;
+import vn.ykien.identity.Permission;
+import vn.ykien.identity.SignedInOfficial;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/** Auditors read who viewed which lists of people in their subtree, and whether the chain holds. */
+@Controller
+class AuditPages {
+
+  static final int SHOWN = 500;
+  static final String AUDITED_LIST = "audit-trail";
+
+  private final Units units;
+  private final OfficialAccess access;
+  private final AuditTrail trail;
+  private final ApplicationEventPublisher events;
+
+  AuditPages(Units units, OfficialAccess access, AuditTrail trail, ApplicationEventPublisher events) {
+    this.units = units;
+    this.access = access;
+    this.trail = trail;
+    this.events = events;
+  }
+
+  @GetMapping("/officials/units/{edition}/{code}/audit")
+  String trail(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    if (official == null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+    Unit unit =
+        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    access.require(official, Permission.VIEW_AUDIT, unit);
+    var entries = trail.within(unit, SHOWN);
+    // The trail names officials: reading it is itself recorded, before it is shown.
+    events.publishEvent(
+        new OfficialViewedPeople(
+            official.username(), unit.edition(), unit.code(), unit.path(), AUDITED_LIST, unit.code(), entries.size()));
+    model.addAttribute("unit", unit);
+    model.addAttribute("entries", entries);
+    model.addAttribute("check", trail.verify());
+    return "audit/trail";
+  }
+}

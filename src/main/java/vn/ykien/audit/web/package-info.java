@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.audit.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package vn.ykien.identity;
+
+/** What an official may do, within their unit and everything below it. */
+public enum Permission {
+  /** See participation counts and rates (aggregates; never what anyone said). */
+  VIEW_PARTICIPATION,
+  /** Import the population list (personal data) and read the import's report. */
+  IMPORT_REGISTRY,
+  /** Create officials' accounts and see the list of them. */
+  MANAGE_OFFICIALS,
+  /** Read the audit trail of who viewed which list of people. */
+  VIEW_AUDIT
+}

@@ -1,0 +1,114 @@
+package vn.ykien.identity.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.ykien.identity.AccountCreation;
+import vn.ykien.identity.NewOfficial;
+import vn.ykien.identity.OfficialAccounts;
+import vn.ykien.identity.OfficialRole;
+
+/**
+ * {@code ykien officials add USERNAME …}: the operator creates accounts at the console, typically
+ * the first national administrator, who then creates the others on the web.
+ */
+@Component
+@Command(
+    name = "officials",
+    description = "Officials' accounts / Tài khoản cán bộ",
+    mixinStandardHelpOptions = true,
+    subcommands = OfficialsCommand.Add.class)
+public class OfficialsCommand {
+
+  @Component
+  @Command(
+      name = "add",
+      description =
+          "Create an official's account; the password is read from standard input / Tạo tài khoản"
+              + " cán bộ; mật khẩu đọc từ đầu vào chuẩn")
+  public static class Add implements Callable<Integer> {
+    private final OfficialAccounts accounts;
+    private final MessageSource messages;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "username / tên đăng nhập")
+    String username;
+
+    @Option(names = "--name", required = true, description = "full name / họ và tên")
+    String name;
+
+    @Option(names = "--role", required = true, description = "${COMPLETION-CANDIDATES}")
+    OfficialRole role;
+
+    @Option(names = "--unit", required = true, description = "unit code, e.g. VN, 37, 14167")
+    String unit;
+
+    @Option(names = "--edition", defaultValue = "2026-07")
+    String edition;
+
+    @Option(names = "--citizen-id", description = "to sign in with the e-ID / đăng nhập bằng VNeID")
+    @Nullable String citizenId;
+
+    @Option(names = "--no-password", description = "e-ID sign-in only / chỉ đăng nhập bằng VNeID")
+    boolean noPassword;
+
+    @Option(names = "--totp", description = "second factor / xác thực hai bước")
+    boolean totp;
+
+    Add(OfficialAccounts accounts, MessageSource messages) {
+      this.accounts = accounts;
+      this.messages = messages;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      @Nullable String password = noPassword ? null : readPassword();
+      AccountCreation outcome =
+          accounts.createAtConsole(
+              new NewOfficial(username, name, role, edition, unit, password, citizenId, totp));
+      return switch (outcome) {
+        case AccountCreation.Created created -> {
+          spec.commandLine()
+              .getOut()
+              .printf("Đã tạo tài khoản %s / Account %s created%n", created.username(), created.username());
+          if (created.totpUri() != null) {
+            spec.commandLine().getOut().println(created.totpUri());
+          }
+          yield 0;
+        }
+        case AccountCreation.Refused refused -> {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "%s%n%s%n",
+                  messages.getMessage(refused.messageKey(), null, Locale.of("vi")),
+                  messages.getMessage(refused.messageKey(), null, Locale.ENGLISH));
+          yield 1;
+        }
+      };
+    }
+
+    /** The first line of standard input (a console would echo it: pipe it in). */
+    private static @Nullable String readPassword() throws IOException {
+      var console = System.console();
+      if (console != null) {
+        char[] typed = console.readPassword("Mật khẩu / Password: ");
+        return typed == null ? null : new String(typed);
+      }
+      var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      return reader.readLine();
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package vn.ykien.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/**
+ * Every official endpoint, for every role, on the official's own unit, a unit below it, a sibling
+ * unit and the parent unit: allowed only where the role has the right and the unit is in the
+ * official's subtree; refused with 403 everywhere else. Real sign-in, real HTTP.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficialAuthorizationMatrixTests {
+
+  static final String EDITION = "2026-07";
+  static final String PASSWORD = "matrix-password-2025";
+
+  /** Which roles each endpoint is for, written out by hand (not derived from the code). */
+  static final Map<Endpoint, Set<OfficialRole>> ALLOWED =
+      Map.of(
+          Endpoint.PARTICIPATION,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST),
+          Endpoint.IMPORT_FORM,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
+          Endpoint.IMPORT_UPLOAD,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
+          Endpoint.ACCOUNTS,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
+          Endpoint.ACCOUNT_CREATE,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
+          Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR));
+
+  /** Where each role's test account sits. */
+  static final Map<OfficialRole, String> HOME =
+      new EnumMap<>(
+          Map.of(
+              OfficialRole.NATIONAL_ADMIN, "VN",
+              OfficialRole.PROVINCE_OFFICER, "37",
+              OfficialRole.COMMUNE_OFFICER, "14167",
+              OfficialRole.GROUP_OFFICER, "14167-01",
+              OfficialRole.ANALYST, "14167",
+              OfficialRole.AUDITOR, "37"));
+
+  enum Relation {
+    OWN,
+    CHILD,
+    SIBLING,
+    PARENT
+  }
+
+  enum Endpoint {
+    PARTICIPATION,
+    IMPORT_FORM,
+    IMPORT_UPLOAD,
+    ACCOUNTS,
+    ACCOUNT_CREATE,
+    AUDIT
+  }
+
+  @LocalServerPort int port;
+  @Autowired OfficialAccounts accounts;
+  @Autowired Units units;
+
+  final Map<OfficialRole, OfficialSession> sessions = new EnumMap<>(OfficialRole.class);
+
+  @BeforeAll
+  void oneSignedInOfficialForEachRole() {
+    for (OfficialRole role : OfficialRole.values()) {
+      String username = "matrix." + role.name().toLowerCase().replace('_', '-');
+      var created =
+          accounts.createAtConsole(
+              new NewOfficial(username, "Matrix " + role, role, EDITION, HOME.get(role), PASSWORD, null, false));
+      assertThat(created).isInstanceOf(AccountCreation.Created.class);
+      var session = new OfficialSession(port);
+      assertThat(session.signIn(username, PASSWORD, "")).isTrue();
+      sessions.put(role, session);
+    }
+  }
+
+  @Test
+  void everyEndpointForEveryRoleAndUnitRelationAnswersAsTheMatrixSays() {
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    for (OfficialRole role : OfficialRole.values()) {
+      Unit home = unit(HOME.get(role));
+      for (Relation relation : Relation.values()) {
+        Unit target = related(home, relation);
+        if (target == null) {
+          continue; // the nation has no parent or sibling; a village has no child
+        }
+        for (Endpoint endpoint : Endpoint.values()) {
+          boolean allowed =
+              ALLOWED.get(endpoint).contains(role)
+                  && (relation == Relation.OWN || relation == Relation.CHILD);
+          HttpResponse<String> response = call(sessions.get(role), endpoint, target);
+          int status = response.statusCode();
+          int expected = allowed ? expectedSuccess(endpoint) : 403;
+          checked++;
+          // A refusal must come from the access rule (with its reason), not from, say, CSRF.
+          boolean reasoned =
+              allowed
+                  || response.body().contains("Vai trò của bạn không có quyền này.")
+                  || response.body().contains("Bạn không có quyền xem đơn vị này.");
+          if (status != expected || !reasoned) {
+            mismatches.add(
+                "%s %s on %s unit %s: %d, expected %d"
+                    .formatted(role, endpoint, relation, target.code(), status, expected));
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    // 6 roles; the nation lacks parent and sibling, a village lacks a child: 21 pairs × 6 endpoints
+    assertThat(checked).isEqualTo(21 * Endpoint.values().length);
+  }
+
+  @Test
+  void someoneNotSignedInIsSentToTheOfficialsSignIn() {
+    var anonymous = new OfficialSession(port);
+    var response = anonymous.get("/officials/units/2026-07/14167/accounts");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/officials/sign-in");
+  }
+
+  @Test
+  void aRefusalSaysWhyInTheOfficialsLanguage() {
+    var response = sessions.get(OfficialRole.ANALYST).get("/officials/units/2026-07/14167/accounts");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("Vai trò của bạn không có quyền này.");
+    var outside = sessions.get(OfficialRole.COMMUNE_OFFICER).get("/officials/units/2026-07/14161");
+    assertThat(outside.statusCode()).isEqualTo(403);
+    assertThat(outside.body()).contains("Bạn không có quyền xem đơn vị này.");
+  }
+
+  private int expectedSuccess(Endpoint endpoint) {
+    return endpoint == Endpoint.IMPORT_UPLOAD ? 302 : 200;
+  }
+
+  private HttpResponse<String> call(OfficialSession session, Endpoint endpoint, Unit unit) {
+    String base = "/officials/units/" + unit.edition() + "/" + unit.code();
+    HttpResponse<String> response =
+        switch (endpoint) {
+          case PARTICIPATION -> session.get(base);
+          case IMPORT_FORM -> session.get(base + "/registry/import");
+          // A list with a header and no rows: it imports nothing, whoever sends it.
+          case IMPORT_UPLOAD ->
+              session.upload(
+                  base + "/registry/import",
+                  "empty.csv",
+                  ("citizen_id,full_name,birth_date,sex,household_code,household_address,"
+                          + "household_head,unit_code,eid_state,eid_level,occupation,memberships\n")
+                      .getBytes(StandardCharsets.UTF_8));
+          case ACCOUNTS -> session.get(base + "/accounts");
+          // An invalid username: refused by the use case when the official may create accounts.
+          case ACCOUNT_CREATE ->
+              session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
+          case AUDIT -> session.get(base + "/audit");
+        };
+    return response;
+  }
+
+  private Unit unit(String code) {
+    return units.findByCode(EDITION, code).orElseThrow();
+  }
+
+  private Unit related(Unit home, Relation relation) {
+    return switch (relation) {
+      case OWN -> home;
+      case CHILD -> units.children(home.id()).stream().findFirst().orElse(null);
+      case PARENT -> home.parentId() == null ? null : units.find(home.parentId()).orElseThrow();
+      case SIBLING ->
+          home.parentId() == null
+              ? null
+              : units.children(home.parentId()).stream()
+                  .filter(u -> u.id() != home.id())
+                  .findFirst()
+                  .orElse(null);
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package vn.ykien.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
+import vn.ykien.identity.AccountCreation;
+import vn.ykien.identity.NewOfficial;
+import vn.ykien.identity.OfficialAccounts;
+import vn.ykien.identity.OfficialRole;
+
+/** Officials sign in with a password, and a one-time code when their account has one. */
+@IntegrationTest
+class OfficialSignInTests {
+
+  static final String PASSWORD = "mat-khau-that-dai-2025";
+
+  @LocalServerPort int port;
+  @Autowired OfficialAccounts accounts;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void anAccountWithASecondFactorNeedsAFreshCodeEveryTime() {
+    var created =
+        accounts.createAtConsole(
+            new NewOfficial("totp.giaothuy", "Lã Thị Mơ", OfficialRole.COMMUNE_OFFICER, "2026-07", "14167", PASSWORD, null, true));
+    String uri = ((AccountCreation.Created) created).totpUri();
+    assertThat(uri).startsWith("otpauth://totp/YKien:totp.giaothuy?secret=");
+    String secret = query(uri).get("secret");
+
+    assertThat(new OfficialSession(port).signIn("totp.giaothuy", PASSWORD, "")).as("password alone").isFalse();
+    String wrong = "%06d".formatted((Integer.parseInt(Totp.code(secret, Instant.now())) + 500_000) % 1_000_000);
+    assertThat(new OfficialSession(port).signIn("totp.giaothuy", PASSWORD, wrong)).as("wrong code").isFalse();
+    String code = Totp.code(secret, Instant.now());
+    var official = new OfficialSession(port);
+    assertThat(official.signIn("totp.giaothuy", PASSWORD, code)).as("password and code").isTrue();
+    assertThat(official.get("/officials/units/2026-07/14167").statusCode()).isEqualTo(200);
+    assertThat(new OfficialSession(port).signIn("totp.giaothuy", PASSWORD, code)).as("the same code again").isFalse();
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() {
+    var wrong = new OfficialSession(port);
+    var unknown = new OfficialSession(port);
+    assertThat(wrong.signIn("canbo.giaothuy", "not-the-password", "")).isFalse();
+    assertThat(unknown.signIn("nobody.here", "not-the-password", "")).isFalse();
+    assertThat(wrong.get("/officials/sign-in?error").body()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+  }
+
+  @Test
+  void aDeactivatedAccountStopsAtItsNextRequest() {
+    accounts.createAtConsole(
+        new NewOfficial("sap.nghi", "Phan Văn Nghỉ", OfficialRole.ANALYST, "2026-07", "14167", PASSWORD, null, false));
+    var official = new OfficialSession(port);
+    assertThat(official.signIn("sap.nghi", PASSWORD, "")).isTrue();
+    assertThat(official.get("/officials/units/2026-07/14167").statusCode()).isEqualTo(200);
+
+    jdbc.sql("update identity.official set active = false where username = 'sap.nghi'").update();
+
+    assertThat(official.get("/officials/units/2026-07/14167").statusCode()).isEqualTo(403);
+    assertThat(new OfficialSession(port).signIn("sap.nghi", PASSWORD, "")).isFalse();
+  }
+
+  private static Map<String, String> query(String uri) {
+    var result = new java.util.HashMap<String, String>();
+    for (String pair : URI.create(uri).getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      result.put(kv[0], kv[1]);
+    }
+    return result;
+  }
+}
