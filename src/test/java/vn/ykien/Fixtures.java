@@ -65,6 +65,18 @@ public class Fixtures {
     return aConsultation(new Window(now.minus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)));
   }
 
+  /** A consultation open since yesterday to the residents of one unit only. */
+  public Consultation anOpenConsultationFor(Unit scope) {
+    Instant now = clock.instant();
+    return aConsultation(new Window(now.minus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)), scope.id());
+  }
+
+  /** A consultation that opens tomorrow. */
+  public Consultation anUpcomingConsultation() {
+    Instant now = clock.instant();
+    return aConsultation(new Window(now.plus(1, ChronoUnit.DAYS), now.plus(8, ChronoUnit.DAYS)));
+  }
+
   /** A consultation that closed yesterday. */
   public Consultation aClosedConsultation() {
     Instant now = clock.instant();
@@ -72,6 +84,10 @@ public class Fixtures {
   }
 
   private Consultation aConsultation(Window window) {
+    return aConsultation(window, null);
+  }
+
+  private Consultation aConsultation(Window window, @org.jspecify.annotations.Nullable Long scopeUnitId) {
     String slug = "test-" + UUID.randomUUID();
     List<NewConsultation.NewItem> items =
         List.of(9, 10, 84).stream()
@@ -91,7 +107,7 @@ public class Fixtures {
                 new Localized("Thử", "Test"),
                 new Localized("Thử", "Test"),
                 window,
-                null,
+                scopeUnitId,
                 14,
                 items));
     return consultations.find(id).orElseThrow();

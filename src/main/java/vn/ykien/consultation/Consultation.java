@@ -20,4 +20,9 @@ public record Consultation(
 
   /** Dates in consultations (age on the opening day) are Vietnamese calendar dates. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  /** The latest birth date of someone old enough: {@code minimumAge} on the opening day. */
+  public java.time.LocalDate bornOnOrBefore() {
+    return java.time.LocalDate.ofInstant(window.opens(), ZONE).minusYears(minimumAge);
+  }
 }

@@ -20,5 +20,8 @@ public interface Residents {
    */
   Map<Long, Long> countLevel2BornBy(Collection<Long> unitIds, LocalDate bornOnOrBefore);
 
+  /** The same count for every unit of the registry, for a consultation open to the whole country. */
+  Map<Long, Long> countLevel2BornByEverywhere(LocalDate bornOnOrBefore);
+
   long count();
 }

@@ -1,5 +1,6 @@
 package vn.ykien.reporting;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import vn.ykien.opinion.Channel;
 import vn.ykien.units.Unit;
@@ -7,15 +8,28 @@ import vn.ykien.units.Unit;
 /**
  * Participation in one unit (its whole subtree): who took part, by channel, against the
  * population that may take part.
+ *
+ * @param eligible who may take part as the registry says now
+ * @param eligibleAtOpening who could take part when the consultation opened (the frozen
+ *     snapshot); null until the snapshot is taken
  */
-public record UnitParticipation(Unit unit, long eligible, Map<Channel, Long> participantsByChannel) {
+public record UnitParticipation(
+    Unit unit,
+    long eligible,
+    @Nullable Long eligibleAtOpening,
+    Map<Channel, Long> participantsByChannel) {
 
   public long participants() {
     return participantsByChannel.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Share of the eligible population that took part, in percent (0 when none is eligible). */
+  /**
+   * Share of the eligible population that took part, in percent (0 when none is eligible):
+   * against the population frozen at opening once there is one, so that the rate does not move
+   * with registry updates.
+   */
   public double ratePercent() {
-    return eligible == 0 ? 0 : 100.0 * participants() / eligible;
+    long denominator = eligibleAtOpening != null ? eligibleAtOpening : eligible;
+    return denominator == 0 ? 0 : 100.0 * participants() / denominator;
   }
 }

@@ -109,6 +109,22 @@ public class RegistryStore implements Residents {
   }
 
   @Override
+  public Map<Long, Long> countLevel2BornByEverywhere(LocalDate bornOnOrBefore) {
+    Map<Long, Long> counts = new HashMap<>();
+    jdbc.sql(
+            """
+            select unit_id, count(*) from registry.resident
+            where eid_state = 'ACTIVATED' and eid_level = 2 and birth_date <= :born
+            group by unit_id
+            """)
+        .param("born", bornOnOrBefore)
+        .query((ResultSet rs) -> {
+          counts.put(rs.getLong(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  @Override
   public long count() {
     return jdbc.sql("select count(*) from registry.resident").query(Long.class).single();
   }

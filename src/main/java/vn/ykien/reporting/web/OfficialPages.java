@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.EligiblePopulation;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
@@ -33,18 +34,21 @@ class OfficialPages {
   private final ParticipationReport report;
   private final Clock clock;
   private final OfficialAccess access;
+  private final EligiblePopulation population;
 
   OfficialPages(
       Units units,
       Consultations consultations,
       ParticipationReport report,
       Clock clock,
-      OfficialAccess access) {
+      OfficialAccess access,
+      EligiblePopulation population) {
     this.units = units;
     this.consultations = consultations;
     this.report = report;
     this.clock = clock;
     this.access = access;
+    this.population = population;
   }
 
   /** Each official starts at their own unit, on the first page their role opens. */
@@ -94,6 +98,7 @@ class OfficialPages {
     model.addAttribute("total", rows.getFirst());
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
+    model.addAttribute("snapshot", population.snapshot(chosen).orElse(null));
     model.addAttribute("mayImport", access.decide(official, Permission.IMPORT_REGISTRY, unit).granted());
     return "officials/unit";
   }
