@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.ykien.consultation.cli.ConsultationCommand;
 import vn.ykien.identity.cli.OfficialsCommand;
 import vn.ykien.registry.cli.RegistryCommand;
 import vn.ykien.units.cli.UnitsCommand;
@@ -18,7 +19,12 @@ import vn.ykien.units.cli.UnitsCommand;
     name = "ykien",
     mixinStandardHelpOptions = true,
     description = "YKiến command line / Dòng lệnh YKiến",
-    subcommands = {UnitsCommand.class, RegistryCommand.class, OfficialsCommand.class})
+    subcommands = {
+      UnitsCommand.class,
+      RegistryCommand.class,
+      ConsultationCommand.class,
+      OfficialsCommand.class
+    })
 class YKienCommand {
 
   static boolean isCommand(String[] args) {

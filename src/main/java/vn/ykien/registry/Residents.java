@@ -24,4 +24,7 @@ public interface Residents {
   Map<Long, Long> countLevel2BornByEverywhere(LocalDate bornOnOrBefore);
 
   long count();
+
+  /** About {@code n} personal ids picked at random from the whole registry (for checks and benchmarks). */
+  List<CitizenId> sample(int n);
 }

@@ -138,13 +138,16 @@ public class SyntheticPopulation {
         LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
         String name = family + " " + middle(random, sex) + " " + given(random, sex);
         int bucket = centurySex(sex, birth) * 100 + birth.getYear() % 100;
+        Occupation occupation = occupation(random, age);
         members.add(
             new NewResident(
                 citizenId(birthProvinceCode, sex, birth, ++sequences[bucket]),
                 name,
                 birth,
                 sex,
-                account(random, age)));
+                account(random, age),
+                occupation,
+                memberships(random, age, sex, occupation)));
       }
       sink.accept(new Household(unit.unitId(), addressFormat.formatted(house, unit.name()), members));
       generated += size;
@@ -169,6 +172,63 @@ public class SyntheticPopulation {
 
   private static int centurySex(Sex sex, LocalDate birth) {
     return (birth.getYear() >= 2000 ? 2 : 0) + (sex == Sex.F ? 1 : 0);
+  }
+
+  /** Occupation groups of working-age people, in percent (rough shares of Viet Nam's labour force). */
+  private static final Occupation[] WORKING = {
+    Occupation.FARMER, Occupation.WORKER, Occupation.BUSINESS, Occupation.CIVIL_SERVANT,
+    Occupation.INTELLECTUAL, Occupation.ARMED_FORCES, Occupation.OTHER
+  };
+
+  private static final double[] WORKING_SHARE = {33, 27, 13, 6, 4, 1, 16};
+
+  /** None under 6; pupils and students to 22; mostly retired from 60; otherwise by share. */
+  private static @org.jspecify.annotations.Nullable Occupation occupation(SplittableRandom random, int age) {
+    if (age < 6) {
+      return null;
+    }
+    if (age < 18 || (age < 23 && random.nextDouble() < 0.45)) {
+      return Occupation.STUDENT;
+    }
+    if (age >= 60 && random.nextDouble() < 0.7) {
+      return Occupation.RETIRED;
+    }
+    return pick(random, WORKING, WORKING_SHARE);
+  }
+
+  /**
+   * Memberships in rough national shares: Party members about 5.5 % of adults, the Youth Union
+   * for many aged 16 to 30, the Women's Union for half of adult women, the Veterans' Association
+   * for older men, the Farmers' Union for half of farmers, commune staff among civil servants.
+   */
+  private static java.util.Set<Membership> memberships(
+      SplittableRandom random, int age, Sex sex, @org.jspecify.annotations.Nullable Occupation occupation) {
+    if (age < 16) {
+      return java.util.Set.of();
+    }
+    var set = java.util.EnumSet.noneOf(Membership.class);
+    if (age >= 18 && random.nextDouble() < (occupation == Occupation.CIVIL_SERVANT ? 0.4 : 0.045)) {
+      set.add(Membership.PARTY);
+    }
+    if (age <= 30 && random.nextDouble() < 0.4) {
+      set.add(Membership.YOUTH_UNION);
+    }
+    if (sex == Sex.F && age >= 18 && random.nextDouble() < 0.5) {
+      set.add(Membership.WOMEN_UNION);
+    }
+    if (sex == Sex.M && age >= 45 && random.nextDouble() < 0.12) {
+      set.add(Membership.VETERANS);
+    }
+    if (occupation == Occupation.FARMER && random.nextDouble() < 0.5) {
+      set.add(Membership.FARMERS_UNION);
+    }
+    if (occupation == Occupation.WORKER && random.nextDouble() < 0.3) {
+      set.add(Membership.TRADE_UNION);
+    }
+    if (occupation == Occupation.CIVIL_SERVANT && random.nextDouble() < 0.2) {
+      set.add(Membership.COMMUNE_STAFF);
+    }
+    return set;
   }
 
   private static EidAccount account(SplittableRandom random, int age) {
@@ -209,7 +269,7 @@ public class SyntheticPopulation {
     return names[random.nextInt(names.length)];
   }
 
-  private static String pick(SplittableRandom random, String[] values, double[] shares) {
+  private static <T> T pick(SplittableRandom random, T[] values, double[] shares) {
     double total = 0;
     for (double share : shares) {
       total += share;

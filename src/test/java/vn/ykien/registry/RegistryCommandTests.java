@@ -18,6 +18,8 @@ class RegistryCommandTests {
 
   @Autowired RegistryCommand.Sample sample;
   @Autowired RegistryCommand.Import importCommand;
+  @Autowired RegistryCommand.Generate generate;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @TempDir Path dir;
 
@@ -55,5 +57,24 @@ class RegistryCommandTests {
         .startsWith("1\n")
         .contains("Chưa nhập gì")
         .contains("Dòng 2, cột citizen_id: Số định danh cá nhân phải gồm đúng 12 chữ số [123]");
+  }
+
+  @Test
+  void generatedResidentsGoStraightIntoTheRegistryWithOccupationGroupsAndMemberships() {
+    String output =
+        run(generate, "--units", "14161", "--people", "500", "--seed", "9", "--birth-province", "004", "--lang", "en");
+
+    assertThat(output).startsWith("0\n").contains("Generated 500 residents");
+    var counts =
+        jdbc.sql(
+                """
+                select count(*), count(occupation), count(*) filter (where cardinality(memberships) > 0)
+                from registry.resident where citizen_id like '004%'
+                """)
+            .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+            .single();
+    assertThat(counts[0]).isEqualTo(500);
+    assertThat(counts[1]).isBetween(350L, 499L);
+    assertThat(counts[2]).isBetween(50L, 400L);
   }
 }

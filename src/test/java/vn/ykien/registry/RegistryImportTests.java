@@ -284,4 +284,20 @@ class RegistryImportTests {
     assertThat(report.applied()).isFalse();
     assertThat(report.errorsByReason()).containsKey("unreadableFile");
   }
+
+  @Test
+  void aTwoGigabyteFileThatIsNotAListIsRefusedWithoutReadingItIntoMemory() throws Exception {
+    // 2 GiB: a valid header, one good row, then no line break at all (a sparse file: no disk used).
+    Path file = dir.resolve("huge.csv");
+    try (var out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      out.write((HEADER + row(1, "Nguyễn Thị Lớn", "14167-04", prefix + "H1")).getBytes(StandardCharsets.UTF_8));
+      out.setLength(2L << 30);
+    }
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errorsByReason()).containsKey("lineTooLong");
+    assertThat(residents.find(CitizenId.of(id(1)))).isEmpty();
+  }
 }

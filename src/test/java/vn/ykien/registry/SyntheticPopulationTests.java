@@ -61,4 +61,24 @@ class SyntheticPopulationTests {
       }
     });
   }
+
+  @Test
+  void hasOccupationGroupsAndMembershipsThatFitAge() {
+    List<NewResident> people = people(13, 10_000);
+
+    assertThat(people)
+        .filteredOn(p -> Period.between(p.birthDate(), TODAY).getYears() < 6)
+        .allSatisfy(p -> assertThat(p.occupation()).isNull());
+    assertThat(people)
+        .filteredOn(p -> Period.between(p.birthDate(), TODAY).getYears() < 16)
+        .allSatisfy(p -> assertThat(p.memberships()).isEmpty());
+    assertThat(people)
+        .filteredOn(p -> p.memberships().contains(Membership.WOMEN_UNION))
+        .allSatisfy(p -> assertThat(p.sex()).isEqualTo(Sex.F));
+    double farmers = people.stream().filter(p -> p.occupation() == Occupation.FARMER).count() / 10_000.0;
+    assertThat(farmers).isBetween(0.12, 0.30);
+    double party = people.stream().filter(p -> p.memberships().contains(Membership.PARTY)).count() / 10_000.0;
+    assertThat(party).isBetween(0.02, 0.08);
+    assertThat(people.stream().map(NewResident::occupation).distinct()).hasSize(Occupation.values().length + 1);
+  }
 }

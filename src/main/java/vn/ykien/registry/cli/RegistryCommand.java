@@ -269,8 +269,8 @@ public class RegistryCommand {
                 unit,
                 person.eidAccount().state().name(),
                 level == null ? "" : level.toString(),
-                "",
-                ""));
+                person.occupation() == null ? "" : person.occupation().name(),
+                person.membershipList()));
         out.write('\n');
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);

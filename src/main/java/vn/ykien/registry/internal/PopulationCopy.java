@@ -52,7 +52,7 @@ public class PopulationCopy {
           new CopyStream(
               connection,
               "copy registry.resident (citizen_id, full_name, birth_date, sex, household_id, unit_id,"
-                  + " eid_state, eid_level) from stdin (format csv)");
+                  + " eid_state, eid_level, occupation, memberships) from stdin (format csv)");
       long[] counts = {first, 0};
       generation.accept(
           household -> {
@@ -63,7 +63,9 @@ public class PopulationCopy {
                   member.citizenId().value() + "," + CopyStream.quote(member.fullName()) + ","
                       + member.birthDate() + "," + member.sex().name() + "," + id + ","
                       + household.unitId() + "," + member.eidAccount().state().name() + ","
-                      + (level == null ? "" : level));
+                      + (level == null ? "" : level) + ","
+                      + (member.occupation() == null ? "" : member.occupation().name()) + ","
+                      + "\"{" + member.membershipList().replace(';', ',') + "}\"");
               counts[1]++;
             }
           });

@@ -47,7 +47,8 @@ public class RegistryStore implements Residents {
             .query(Long.class)
             .single();
     template.batchUpdate(
-        "insert into registry.resident (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into registry.resident (" + COLUMNS + ", occupation, memberships)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ';'))",
         members,
         500,
         (ps, member) -> {
@@ -63,6 +64,8 @@ public class RegistryStore implements Residents {
           } else {
             ps.setInt(8, member.eidAccount().level());
           }
+          ps.setString(9, member.occupation() == null ? null : member.occupation().name());
+          ps.setString(10, member.membershipList());
         });
     return household;
   }
@@ -122,6 +125,19 @@ public class RegistryStore implements Residents {
           counts.put(rs.getLong(1), rs.getLong(2));
         });
     return counts;
+  }
+
+  @Override
+  public List<CitizenId> sample(int n) {
+    long total = Math.max(1, count());
+    // Bernoulli sampling reads the table once and picks rows independently: no page clustering.
+    double percent = Math.min(100.0, 100.0 * n * 1.2 / total);
+    return jdbc.sql(
+            "select citizen_id from registry.resident tablesample bernoulli (:percent) limit :n")
+        .param("percent", percent)
+        .param("n", n)
+        .query((rs, row) -> CitizenId.of(rs.getString(1)))
+        .list();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package vn.ykien.registry.internal.imports;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
@@ -40,19 +41,24 @@ final class CsvRows implements RowSource {
     if (first != -1 && first != '\uFEFF') {
       reader.unread(first);
     }
+    long lastLine = 0;
     try (CsvReader<CsvRecord> csv =
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
             .skipEmptyLines(true)
+            .maxBufferSize(LineTooLong.MAX_CHARS)
             .ofCsvRecord(reader)) {
       for (CsvRecord record : csv) {
         List<String> fields = new ArrayList<>(record.getFieldCount());
         for (String field : record.getFields()) {
           fields.add(normalize(field));
         }
-        sink.row(record.getStartingLineNumber(), fields);
+        lastLine = record.getStartingLineNumber();
+        sink.row(lastLine, fields);
       }
+    } catch (CsvParseException tooLong) {
+      throw new LineTooLong(lastLine + 1, tooLong);
     }
   }
 

@@ -83,6 +83,11 @@ public class RegistryImporter {
       source.read(file, wrap, staging);
     } catch (HeaderRejected rejected) {
       // the header says the file is not in our format: the rows are not read
+    } catch (LineTooLong tooLong) {
+      staging.cancel();
+      progress.reached(ImportProgress.Stage.DONE, staging.rows);
+      RowError error = new RowError(tooLong.line(), null, "lineTooLong", null);
+      return new ImportReport(fileName, staging.rows, false, 0, 0, 0, 1, 1, Map.of(error.reason(), 1L), List.of(error));
     } catch (IOException | RuntimeException unreadable) {
       // An open COPY would block the connection: end it before the transaction rolls back.
       staging.cancel();
