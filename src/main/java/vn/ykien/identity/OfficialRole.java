@@ -41,6 +41,11 @@ public enum OfficialRole {
     return level == null || level == kind;
   }
 
+  /** Whether an account with this role can sit on a unit at or below a unit of this kind. */
+  public boolean fitsBelow(UnitKind top) {
+    return level == null || level.ordinal() >= top.ordinal();
+  }
+
   /** Whether someone with this role may give that role to another account: never more rights. */
   public boolean mayGrant(OfficialRole other) {
     return may(Permission.MANAGE_OFFICIALS) && permissions.containsAll(other.permissions);

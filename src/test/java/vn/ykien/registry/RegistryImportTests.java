@@ -300,4 +300,69 @@ class RegistryImportTests {
     assertThat(report.errorsByReason()).containsKey("lineTooLong");
     assertThat(residents.find(CitizenId.of(id(1)))).isEmpty();
   }
+
+  @Test
+  void aWorkbookWithMoreTextThanItIsSafeToHoldIsRefusedWithAdviceToUseCsv() throws Exception {
+    Path file = dir.resolve("big.xlsx");
+    var random = new java.util.SplittableRandom(1);
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      zip.setLevel(1);
+      entry(zip, "[Content_Types].xml", """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+          <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+          <Default Extension="xml" ContentType="application/xml"/>
+          <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+          <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+          </Types>""");
+      entry(zip, "_rels/.rels", """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+          </Relationships>""");
+      entry(zip, "xl/workbook.xml", """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>""");
+      entry(zip, "xl/_rels/workbook.xml.rels", """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
+          </Relationships>""");
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+      var text = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+      long written = 0;
+      // Random digits: text that does not compress away, so no zip-bomb guard steps in first.
+      while (written < XlsxLimit.BYTES + (1 << 20)) {
+        text.append("<si><t>");
+        for (int i = 0; i < 1000; i++) {
+          text.append((char) ('0' + random.nextInt(10)));
+        }
+        text.append("</t></si>");
+        if (text.length() > 1 << 16) {
+          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+          zip.write(bytes);
+          written += bytes.length;
+          text.setLength(0);
+        }
+      }
+      zip.write((text + "</sst>").getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+
+    ImportReport report = importAllOrNothing(file);
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errorsByReason()).containsOnlyKeys("workbookTooLarge");
+  }
+
+  /** The limit the importer applies, restated here so that the test file is sized to exceed it. */
+  static final class XlsxLimit {
+    static final long BYTES = 64L << 20;
+  }
+
+  private static void entry(java.util.zip.ZipOutputStream zip, String name, String content) throws java.io.IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    zip.write(content.strip().getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
 }

@@ -15,6 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -69,7 +71,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> eidProviders,
       DaoAuthenticationProvider officialAuthentication,
-      Officials accounts)
+      Officials accounts,
+      OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> eidTokenResponseClient)
       throws Exception {
     var officials = PathPatternRequestMatcher.withDefaults().matcher("/officials/**");
     var citizenPages = PathPatternRequestMatcher.withDefaults().matcher("/consultations/**");
@@ -111,6 +114,7 @@ class SecurityConfiguration {
               login
                   .loginPage("/sign-in")
                   .failureUrl("/sign-in?error")
+                  .tokenEndpoint(token -> token.accessTokenResponseClient(eidTokenResponseClient))
                   .userInfoEndpoint(userInfo -> userInfo.oidcUserService(citizens(accounts))));
     }
     return http.build();

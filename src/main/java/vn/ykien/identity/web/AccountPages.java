@@ -115,9 +115,12 @@ class AccountPages {
             who.username(), unit.edition(), unit.code(), unit.path(), AUDITED_LIST, unit.code(), list.size()));
     model.addAttribute("unit", unit);
     model.addAttribute("accounts", list);
+    var top = access.scopeOf(who).kind();
     model.addAttribute(
         "grantable",
-        java.util.Arrays.stream(OfficialRole.values()).filter(who.role()::mayGrant).toList());
+        java.util.Arrays.stream(OfficialRole.values())
+            .filter(role -> who.role().mayGrant(role) && role.fitsBelow(top))
+            .toList());
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new Form("", "", null, ""));
     }

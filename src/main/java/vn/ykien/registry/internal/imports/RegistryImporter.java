@@ -83,6 +83,11 @@ public class RegistryImporter {
       source.read(file, wrap, staging);
     } catch (HeaderRejected rejected) {
       // the header says the file is not in our format: the rows are not read
+    } catch (XlsxRows.WorkbookTooLarge tooLarge) {
+      staging.cancel();
+      progress.reached(ImportProgress.Stage.DONE, 0);
+      RowError error = new RowError(0, null, "workbookTooLarge", null);
+      return new ImportReport(fileName, 0, false, 0, 0, 0, 0, 1, Map.of(error.reason(), 1L), List.of(error));
     } catch (LineTooLong tooLong) {
       staging.cancel();
       progress.reached(ImportProgress.Stage.DONE, staging.rows);

@@ -16,6 +16,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
@@ -28,11 +29,28 @@ import org.xml.sax.XMLReader;
  */
 final class XlsxRows implements RowSource {
 
+  /** Uncompressed size of the shared-strings part above which a workbook is refused. */
+  static final long MAX_SHARED_STRINGS_BYTES = 64L << 20;
+
+  /** The workbook's text table is too large to hold in memory: the list should come as CSV. */
+  static final class WorkbookTooLarge extends RuntimeException {
+    WorkbookTooLarge() {
+      super("the workbook's shared strings exceed " + MAX_SHARED_STRINGS_BYTES + " bytes", null, false, false);
+    }
+  }
+
   @Override
   public void read(Path file, UnaryOperator<InputStream> wrap, RowSink sink) throws IOException {
     // Opened from the file, so POI reads the zip entries it needs instead of the whole package.
     try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(workbook);
+      // POI keeps the shared strings (every distinct text of the workbook) in memory: refuse a
+      // workbook whose table is larger than a commune's list could need, and suggest CSV.
+      for (var part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+        if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
+          throw new WorkbookTooLarge();
+        }
+      }
       var strings = new ReadOnlySharedStringsTable(workbook);
       var sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
