@@ -25,6 +25,9 @@ class RegistryImportTests {
 
   @Autowired RegistryImport registryImport;
   @Autowired Residents residents;
+  @Autowired vn.ykien.registry.cli.RegistryCommand.Sample sample;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @TempDir Path dir;
 
@@ -364,5 +367,62 @@ class RegistryImportTests {
     zip.putNextEntry(new java.util.zip.ZipEntry(name));
     zip.write(content.strip().getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
+  }
+
+  @Test
+  void aLargeFirstLoadIntoAnEmptyRegistryBuildsEveryIndexAndConstraintAgain() throws Exception {
+    Path file = dir.resolve("first-load.csv");
+    int exit =
+        new picocli.CommandLine(sample)
+            .execute(file.toString(), "--people", "60000", "--units", "14161", "--birth-province", "005", "--seed", "3");
+    assertThat(exit).isZero();
+    String schema = residentSchema();
+    var indexes = residentIndexIds();
+    long before = residents.count();
+
+    // An empty registry inside a transaction that is rolled back: the shared test data stays.
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql("delete from registry.resident").update();
+
+          ImportReport report = importAllOrNothing(file);
+
+          assertThat(report.applied()).isTrue();
+          assertThat(report.inserted()).isEqualTo(60_000);
+          assertThat(residentSchema()).isEqualTo(schema);
+          // built again (new objects), not maintained row by row
+          assertThat(residentIndexIds()).doesNotContainAnyElementsOf(indexes).hasSameSizeAs(indexes);
+          assertThat(residents.count()).isEqualTo(60_000);
+          assertThat(
+                  jdbc.sql(
+                          "select count(*) from registry.resident r join registry.household h on h.id = r.household_id")
+                      .query(Long.class)
+                      .single())
+              .isEqualTo(60_000);
+          status.setRollbackOnly();
+        });
+
+    assertThat(residents.count()).isEqualTo(before);
+  }
+
+  java.util.List<Long> residentIndexIds() {
+    return jdbc.sql("select indexrelid::bigint from pg_index where indrelid = 'registry.resident'::regclass")
+        .query(Long.class)
+        .list();
+  }
+
+  /** Every index and constraint of the resident table, as PostgreSQL would recreate them. */
+  String residentSchema() {
+    return jdbc.sql(
+            """
+            select string_agg(definition, E'\n' order by definition) from (
+              select pg_get_indexdef(indexrelid) as definition from pg_index
+              where indrelid = 'registry.resident'::regclass
+              union all
+              select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+              where conrelid = 'registry.resident'::regclass) defs
+            """)
+        .query(String.class)
+        .single();
   }
 }

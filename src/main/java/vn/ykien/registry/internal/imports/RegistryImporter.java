@@ -142,7 +142,7 @@ public class RegistryImporter {
     progress.reached(ImportProgress.Stage.APPLYING, staging.rows);
     jdbc.sql("delete from registry_staging where line in (select line from import_error)").update();
     clock.step("report");
-    long[] written = apply();
+    long[] written = apply(staging.rows - rejectedRows);
     clock.step("apply");
     long valid = staging.rows - rejectedRows;
     progress.reached(ImportProgress.Stage.DONE, staging.rows);
@@ -331,9 +331,13 @@ public class RegistryImporter {
         .update();
   }
 
+  /** Below this many rows, a load into an empty registry takes the ordinary path. */
+  static final long INITIAL_LOAD_ROWS = 50_000;
+
   /** Households, then residents; rows equal to what is stored are left alone. */
-  private long[] apply() {
+  private long[] apply(long rows) {
     long started = System.nanoTime();
+    List<String[]> setAside = rows >= INITIAL_LOAD_ROWS ? setAsideForInitialLoad() : null;
     jdbc.sql(
             """
             insert into registry.household (code, unit_id, address, head_citizen_id)
@@ -349,6 +353,11 @@ public class RegistryImporter {
             """)
         .update();
     log.debug("registry import: households took {} ms", (System.nanoTime() - started) / 1_000_000);
+    if (setAside != null) {
+      long inserted = insertResidents(false);
+      restore(setAside);
+      return new long[] {inserted, 0};
+    }
     long updated =
         jdbc.sql(
                 """
@@ -370,21 +379,93 @@ public class RegistryImporter {
                        coalesce(string_to_array(nullif(s.memberships, ''), ';'), '{}'))
                 """)
             .update();
-    long inserted =
-        jdbc.sql(
-                """
-                insert into registry.resident (citizen_id, full_name, birth_date, sex, household_id,
-                  unit_id, eid_state, eid_level, occupation, memberships)
-                select s.citizen_id, s.full_name, s.birth_date::date, s.sex, h.id, u.id, s.eid_state,
-                       nullif(s.eid_level, '')::smallint, nullif(s.occupation, ''),
-                       coalesce(string_to_array(nullif(s.memberships, ''), ';'), '{}')
-                from registry_staging s
-                join import_unit u on u.code = s.unit_code
-                join registry.household h on h.code = s.household_code
-                where not exists (select 1 from registry.resident r where r.citizen_id = s.citizen_id)
-                """)
-            .update();
-    return new long[] {inserted, updated};
+    return new long[] {insertResidents(true), updated};
+  }
+
+  private long insertResidents(boolean skipExisting) {
+    return jdbc.sql(
+            """
+            insert into registry.resident (citizen_id, full_name, birth_date, sex, household_id,
+              unit_id, eid_state, eid_level, occupation, memberships)
+            select s.citizen_id, s.full_name, s.birth_date::date, s.sex, h.id, u.id, s.eid_state,
+                   nullif(s.eid_level, '')::smallint, nullif(s.occupation, ''),
+                   coalesce(string_to_array(nullif(s.memberships, ''), ';'), '{}')
+            from registry_staging s
+            join import_unit u on u.code = s.unit_code
+            join registry.household h on h.code = s.household_code
+            """
+                + (skipExisting
+                    ? "where not exists (select 1 from registry.resident r where r.citizen_id = s.citizen_id)"
+                    : ""))
+        .update();
+  }
+
+  /**
+   * A large file into an empty registry (the first national load): the resident table's indexes
+   * and constraints are dropped inside this transaction and built again after the rows are in,
+   * since building an index once is much cheaper than maintaining it row by row. The table is
+   * locked until the transaction ends (nobody can be in an empty registry anyway); a failure rolls
+   * the drops back with everything else. Null when the registry is not empty.
+   */
+  private @Nullable List<String[]> setAsideForInitialLoad() {
+    jdbc.sql("lock table registry.resident in access exclusive mode").update();
+    boolean empty =
+        jdbc.sql("select not exists (select 1 from registry.resident)").query(Boolean.class).single();
+    if (!empty) {
+      return null;
+    }
+    long started = System.nanoTime();
+    List<String[]> restore = new ArrayList<>();
+    // Plain indexes first (recreated first), then the primary key, then foreign keys.
+    jdbc.sql(
+            """
+            select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            from pg_index i
+            where i.indrelid = 'registry.resident'::regclass
+              and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+            """)
+        .query((rs, row) -> new String[] {"index", rs.getString(1), rs.getString(2)})
+        .list()
+        .forEach(restore::add);
+    jdbc.sql(
+            """
+            select conname, pg_get_constraintdef(oid), contype from pg_constraint
+            where conrelid = 'registry.resident'::regclass and contype in ('p', 'u', 'f')
+            order by case contype when 'p' then 0 when 'u' then 1 else 2 end
+            """)
+        .query((rs, row) -> new String[] {"constraint", rs.getString(1), rs.getString(2)})
+        .list()
+        .forEach(restore::add);
+    for (String[] item : restore.reversed()) {
+      jdbc.sql(
+              item[0].equals("index")
+                  ? "drop index " + item[1]
+                  : "alter table registry.resident drop constraint " + quoteIdent(item[1]))
+          .update();
+    }
+    log.debug(
+        "registry import: initial load, {} indexes and constraints set aside in {} ms",
+        restore.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return restore;
+  }
+
+  private void restore(List<String[]> setAside) {
+    long started = System.nanoTime();
+    for (String[] item : setAside) {
+      jdbc.sql(
+              item[0].equals("index")
+                  ? item[2]
+                  : "alter table registry.resident add constraint " + quoteIdent(item[1]) + " " + item[2])
+          .update();
+    }
+    jdbc.sql("analyze registry.resident").update();
+    log.debug(
+        "registry import: indexes and constraints rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static String quoteIdent(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   /** Problems found while reading, before SQL sees the rows. */
