@@ -19,6 +19,7 @@ class OfficialJourneyTests {
   static Browser browser;
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired vn.ykien.identity.OfficialAccounts accounts;
 
   @BeforeAll
   static void startBrowser() {
@@ -97,5 +98,28 @@ class OfficialJourneyTests {
     var response = group.navigate(url("/officials/units/2026-07/14167/registry/import"));
     assertThat(response.status()).isEqualTo(403);
     assertThat(group.locator("#error-message").innerText()).startsWith("Vai trò của bạn không có quyền này.");
+  }
+
+  @Test
+  void anOfficialLinkedToTheirPersonalIdSignsInWithTheirEid() {
+    // Hoàng Thị Em (a demo persona, level-2 e-ID) is also the analyst of Giao Minh commune.
+    var created =
+        accounts.createAtConsole(
+            new vn.ykien.identity.NewOfficial(
+                "phantich.giaominh", "Hoàng Thị Em", vn.ykien.identity.OfficialRole.ANALYST, "2026-07", "14161",
+                null, "036182900005", false));
+    assertThat(created).isInstanceOf(vn.ykien.identity.AccountCreation.Created.class);
+    Page page = browser.newDesktop(true);
+    page.navigate(url("/sign-in"));
+    page.click("#sign-in-eid");
+    page.waitForURL("**/dev-eid/sign-in");
+    page.click("#persona-otherCommune");
+    page.waitForLoadState();
+
+    page.navigate(url("/officials"));
+
+    page.waitForSelector("#participation");
+    assertThat(page.locator("h1").innerText()).contains("Giao Minh");
+    assertThat(page.navigate(url("/officials/units/2026-07/14167")).status()).isEqualTo(403);
   }
 }
