@@ -14,7 +14,7 @@ public interface EligiblePopulation {
   /** Takes the snapshot of a consultation that has opened, once; later calls change nothing. */
   SnapshotOutcome takeSnapshot(Consultation consultation);
 
-  /** Takes the snapshot of every consultation that has opened and has none yet. */
+  /** Takes the snapshot of every consultation that is open now and has none yet. */
   int takeDueSnapshots();
 
   /** When the snapshot was taken and how many it counted in all, if it was. */
@@ -34,5 +34,11 @@ public interface EligiblePopulation {
     record AlreadyTaken(Snapshot snapshot) implements SnapshotOutcome {}
 
     record NotOpenYet() implements SnapshotOutcome {}
+
+    /**
+     * Closed without a snapshot (the platform was not running while it was open): today's
+     * registry would not be the population at opening, so none is taken.
+     */
+    record ClosedWithoutSnapshot() implements SnapshotOutcome {}
   }
 }

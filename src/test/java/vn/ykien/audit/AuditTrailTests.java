@@ -62,7 +62,9 @@ class AuditTrailTests {
     assertThat(auditor.signIn("kiemtoan.quocgia", "giaothuy-2025", "")).isTrue();
     String page = auditor.get("/officials/units/2026-07/37/audit").body();
     assertThat(page).contains("nhapdl.giaothuy").contains("Báo cáo nhập danh sách dân cư");
-    assertThat(page).contains("Chuỗi kiểm tra toàn vẹn còn nguyên");
+    assertThat(page).doesNotContain("Chuỗi kiểm tra toàn vẹn");
+    assertThat(auditor.get("/officials/units/2026-07/37/audit?verify=true").body())
+        .contains("Chuỗi kiểm tra toàn vẹn còn nguyên");
   }
 
   @Test

@@ -80,6 +80,16 @@ class EligiblePopulationTests {
   }
 
   @Test
+  void aConsultationThatClosedWithoutASnapshotGetsNoneAfterwards() {
+    Consultation closed = fixtures.aClosedConsultation();
+    population.takeDueSnapshots();
+
+    assertThat(population.takeSnapshot(closed))
+        .isEqualTo(new EligiblePopulation.SnapshotOutcome.ClosedWithoutSnapshot());
+    assertThat(population.snapshot(closed)).isEmpty();
+  }
+
+  @Test
   void aConsultationLimitedToOneUnitCountsNobodyOutsideIt() {
     Unit group3 = fixtures.residentialGroup(3);
     Consultation local = fixtures.anOpenConsultationFor(group3);

@@ -45,6 +45,8 @@ class OfficialAuthorizationMatrixTests {
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
           Endpoint.IMPORT_UPLOAD,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
+          Endpoint.IMPORT_JOB,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
           Endpoint.ACCOUNTS,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
           Endpoint.ACCOUNT_CREATE,
@@ -73,6 +75,8 @@ class OfficialAuthorizationMatrixTests {
     PARTICIPATION,
     IMPORT_FORM,
     IMPORT_UPLOAD,
+    /** The import's progress and report page (the job the upload just started, if it was allowed). */
+    IMPORT_JOB,
     ACCOUNTS,
     ACCOUNT_CREATE,
     AUDIT
@@ -83,6 +87,9 @@ class OfficialAuthorizationMatrixTests {
   @Autowired Units units;
 
   final Map<OfficialRole, OfficialSession> sessions = new EnumMap<>(OfficialRole.class);
+
+  /** Where the last allowed upload's job page is; a made-up job otherwise. */
+  String lastJob = "";
 
   @BeforeAll
   void oneSignedInOfficialForEachRole() {
@@ -153,6 +160,25 @@ class OfficialAuthorizationMatrixTests {
     assertThat(outside.body()).contains("Bạn không có quyền xem đơn vị này.");
   }
 
+  @Test
+  void theAccountFormCannotPlaceAnAccountOnASiblingOrParentUnit() {
+    OfficialSession commune = sessions.get(OfficialRole.COMMUNE_OFFICER);
+    for (String outside : List.of("14161", "37")) {
+      var response =
+          commune.post(
+              "/officials/units/2026-07/14167/accounts",
+              Map.of(
+                  "username", "ngoai.pham.vi." + outside,
+                  "displayName", "Ngoài Phạm Vi",
+                  "role", "ANALYST",
+                  "unitCode", outside,
+                  "password", PASSWORD));
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("Bạn không thể giao vai trò này, hoặc đơn vị nằm ngoài phạm vi của bạn.");
+    }
+    assertThat(accounts.within(unit("VN"))).noneMatch(a -> a.username().startsWith("ngoai.pham.vi"));
+  }
+
   private int expectedSuccess(Endpoint endpoint) {
     return endpoint == Endpoint.IMPORT_UPLOAD ? 302 : 200;
   }
@@ -164,13 +190,23 @@ class OfficialAuthorizationMatrixTests {
           case PARTICIPATION -> session.get(base);
           case IMPORT_FORM -> session.get(base + "/registry/import");
           // A list with a header and no rows: it imports nothing, whoever sends it.
-          case IMPORT_UPLOAD ->
-              session.upload(
+          case IMPORT_UPLOAD -> {
+            var upload =
+                session.upload(
                   base + "/registry/import",
                   "empty.csv",
                   ("citizen_id,full_name,birth_date,sex,household_code,household_address,"
                           + "household_head,unit_code,eid_state,eid_level,occupation,memberships\n")
                       .getBytes(StandardCharsets.UTF_8));
+            lastJob =
+                upload.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse("");
+            yield upload;
+          }
+          case IMPORT_JOB ->
+              session.get(
+                  lastJob.startsWith(base + "/registry/import/")
+                      ? lastJob
+                      : base + "/registry/import/00000000-0000-0000-0000-000000000000");
           case ACCOUNTS -> session.get(base + "/accounts");
           // An invalid username: refused by the use case when the official may create accounts.
           case ACCOUNT_CREATE ->

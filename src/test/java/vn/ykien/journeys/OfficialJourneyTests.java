@@ -82,6 +82,8 @@ class OfficialJourneyTests {
 
     Page auditor = signedIn("kiemtoan.quocgia");
     auditor.waitForSelector("#audit-entries");
+    auditor.click("#verify-chain");
+    auditor.waitForSelector("#chain-check");
     assertThat(auditor.locator("#chain-check").innerText()).startsWith("Chuỗi kiểm tra toàn vẹn còn nguyên");
     assertThat(auditor.locator("#audit-entries tr[data-list='official-accounts'] td.official").allInnerTexts())
         .contains("canbo.giaothuy");

@@ -260,7 +260,7 @@ class RegistryImportTests {
             takeOver, new ImportOptions("2026-07", false, "14167-04"), ImportProgress.NONE);
 
     assertThat(report.applied()).isFalse();
-    assertThat(report.errors()).contains(new RowError(2, "citizen_id", "residentOutsideScope", id(1)));
+    assertThat(report.errors()).contains(new RowError(2, "citizen_id", "residentOutsideScope", null));
     assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().fullName()).isEqualTo("Sống Ở Tổ Năm");
   }
 

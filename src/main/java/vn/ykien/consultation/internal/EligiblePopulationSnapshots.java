@@ -58,6 +58,11 @@ class EligiblePopulationSnapshots implements EligiblePopulation {
     if (now.isBefore(consultation.window().opens())) {
       return new SnapshotOutcome.NotOpenYet();
     }
+    if (!now.isBefore(consultation.window().closes())) {
+      return snapshot(consultation)
+          .<SnapshotOutcome>map(SnapshotOutcome.AlreadyTaken::new)
+          .orElseGet(SnapshotOutcome.ClosedWithoutSnapshot::new);
+    }
     return transactions.execute(
         status -> {
           int claimed =
@@ -103,11 +108,11 @@ class EligiblePopulationSnapshots implements EligiblePopulation {
         jdbc.sql(
                 """
                 select c.id from consultation.consultation c
-                where c.opens_at <= ? and not exists (
+                where c.opens_at <= :now and c.closes_at > :now and not exists (
                   select 1 from consultation.eligibility_snapshot s where s.consultation_id = c.id)
                 order by c.opens_at
                 """)
-            .param(Timestamp.from(now))
+            .param("now", Timestamp.from(now))
             .query(Long.class)
             .list();
     int taken = 0;

@@ -80,9 +80,13 @@ public class OfficialsCommand {
               new NewOfficial(username, name, role, edition, unit, password, citizenId, totp));
       return switch (outcome) {
         case AccountCreation.Created created -> {
+          Object[] name = {created.username()};
           spec.commandLine()
               .getOut()
-              .printf("Đã tạo tài khoản %s / Account %s created%n", created.username(), created.username());
+              .printf(
+                  "%s / %s%n",
+                  messages.getMessage("accounts.created", name, Locale.of("vi")),
+                  messages.getMessage("accounts.created", name, Locale.ENGLISH));
           if (created.totpUri() != null) {
             spec.commandLine().getOut().println(created.totpUri());
           }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,7 +131,8 @@ class Officials implements OfficialAccounts, OfficialAccess {
       return new AccountCreation.CitizenIdTaken();
     }
     @Nullable String totpSecret = account.withTotp() ? Totp.newSecret() : null;
-    store.insert(
+    try {
+      store.insert(
         new OfficialAccount(
             username,
             name,
@@ -147,6 +149,10 @@ class Officials implements OfficialAccounts, OfficialAccess {
         password == null ? null : passwords.encode(password),
         totpSecret,
         citizenId);
+    } catch (DuplicateKeyException raced) {
+      // Another request took the name or the personal id between the check and the insert.
+      return store.usernameTaken(username) ? new AccountCreation.UsernameTaken() : new AccountCreation.CitizenIdTaken();
+    }
     return new AccountCreation.Created(
         username, totpSecret == null ? null : Totp.uri(TOTP_ISSUER, username, totpSecret));
   }

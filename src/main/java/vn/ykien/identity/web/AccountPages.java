@@ -63,17 +63,19 @@ class AccountPages {
       @PathVariable String code,
       @RequestParam(defaultValue = "") String username,
       @RequestParam(defaultValue = "") String displayName,
-      @RequestParam(required = false) @Nullable OfficialRole role,
+      @RequestParam(defaultValue = "") String role,
       @RequestParam(defaultValue = "") String unitCode,
       @RequestParam(defaultValue = "") String password,
       @RequestParam(defaultValue = "") String citizenId,
-      @RequestParam(defaultValue = "false") boolean withTotp,
+      @RequestParam(defaultValue = "") String withTotp,
       @Nullable SignedInOfficial official,
       Model model) {
     SignedInOfficial who = signedIn(official);
     Unit unit = permitted(who, edition, code);
+    @Nullable OfficialRole chosen =
+        java.util.Arrays.stream(OfficialRole.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
     AccountCreation outcome;
-    if (role == null) {
+    if (chosen == null) {
       outcome = new AccountCreation.NotAllowed();
     } else {
       outcome =
@@ -82,12 +84,12 @@ class AccountPages {
               new NewOfficial(
                   username,
                   displayName,
-                  role,
+                  chosen,
                   unit.edition(),
                   unitCode.isBlank() ? unit.code() : unitCode.strip(),
                   password,
                   citizenId,
-                  withTotp));
+                  "true".equals(withTotp)));
     }
     switch (outcome) {
       case AccountCreation.Created created -> {
@@ -98,7 +100,7 @@ class AccountPages {
       }
       case AccountCreation.Refused refused -> {
         model.addAttribute("errorKey", refused.messageKey());
-        model.addAttribute("form", new Form(username, displayName, role, unitCode));
+        model.addAttribute("form", new Form(username, displayName, chosen, unitCode));
       }
     }
     show(who, unit, model);

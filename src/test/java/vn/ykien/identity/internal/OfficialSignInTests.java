@@ -51,7 +51,7 @@ class OfficialSignInTests {
     var unknown = new OfficialSession(port);
     assertThat(wrong.signIn("canbo.giaothuy", "not-the-password", "")).isFalse();
     assertThat(unknown.signIn("nobody.here", "not-the-password", "")).isFalse();
-    assertThat(wrong.get("/officials/sign-in?error").body()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+    assertThat(wrong.get("/officials/sign-in?error").body()).contains("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng.");
   }
 
   @Test
@@ -66,6 +66,21 @@ class OfficialSignInTests {
 
     assertThat(official.get("/officials/units/2026-07/14167").statusCode()).isEqualTo(403);
     assertThat(new OfficialSession(port).signIn("sap.nghi", PASSWORD, "")).isFalse();
+  }
+
+  @Test
+  void fiveFailuresInARowPauseTheAccountEvenForTheRightPassword() {
+    accounts.createAtConsole(
+        new NewOfficial("hay.quen", "Trần Văn Quên", OfficialRole.ANALYST, "2026-07", "14167", PASSWORD, null, false));
+    for (int i = 0; i < OfficialSignIn.MAX_FAILURES; i++) {
+      assertThat(new OfficialSession(port).signIn("hay.quen", "wrong-password-" + i, "")).isFalse();
+    }
+
+    assertThat(new OfficialSession(port).signIn("hay.quen", PASSWORD, "")).as("paused").isFalse();
+
+    jdbc.sql("update identity.official set locked_until = now() - interval '1 second' where username = 'hay.quen'")
+        .update();
+    assertThat(new OfficialSession(port).signIn("hay.quen", PASSWORD, "")).as("after the pause").isTrue();
   }
 
   private static Map<String, String> query(String uri) {

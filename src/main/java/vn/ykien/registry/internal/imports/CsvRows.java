@@ -57,8 +57,13 @@ final class CsvRows implements RowSource {
         lastLine = record.getStartingLineNumber();
         sink.row(lastLine, fields);
       }
-    } catch (CsvParseException tooLong) {
-      throw new LineTooLong(lastLine + 1, tooLong);
+    } catch (CsvParseException problem) {
+      String message = String.valueOf(problem.getMessage()) + String.valueOf(problem.getCause());
+      if (message.contains("buffer size")) {
+        // Counted in records: a record spanning lines (quoted line breaks) makes it approximate.
+        throw new LineTooLong(lastLine + 1, problem);
+      }
+      throw new IOException("unreadable CSV after line " + lastLine + ": " + problem.getMessage(), problem);
     }
   }
 

@@ -75,6 +75,7 @@ public class RegistryImporter {
     var clock = new StepClock();
     // The set-wise checks sort and hash the whole file: give them memory instead of disk.
     jdbc.sql("set local work_mem = '256MB'").update();
+    boolean firstLoad = firstLoad();
     createStaging();
     copyUnits(connection, unitIds, scope);
     progress.reached(ImportProgress.Stage.READING, 0);
@@ -142,7 +143,7 @@ public class RegistryImporter {
     progress.reached(ImportProgress.Stage.APPLYING, staging.rows);
     jdbc.sql("delete from registry_staging where line in (select line from import_error)").update();
     clock.step("report");
-    long[] written = apply(staging.rows - rejectedRows);
+    long[] written = apply(staging.rows - rejectedRows, firstLoad);
     clock.step("apply");
     long valid = staging.rows - rejectedRows;
     progress.reached(ImportProgress.Stage.DONE, staging.rows);
@@ -303,13 +304,14 @@ public class RegistryImporter {
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)
-            select s.line, 'citizen_id', 'residentOutsideScope', s.citizen_id
+            -- No value: the report must not confirm to an importer where someone else is recorded.
+            select s.line, 'citizen_id', 'residentOutsideScope', null
             from registry_staging s
             join registry.resident r on r.citizen_id = s.citizen_id
             left join import_unit home on home.id = r.unit_id
             where :scoped and not coalesce(home.in_scope, false)
             union all
-            select s.line, 'household_code', 'householdOutsideScope', left(s.household_code, 200)
+            select s.line, 'household_code', 'householdOutsideScope', null
             from registry_staging s
             join registry.household h on h.code = s.household_code
             left join import_unit home on home.id = h.unit_id
@@ -335,9 +337,9 @@ public class RegistryImporter {
   static final long INITIAL_LOAD_ROWS = 50_000;
 
   /** Households, then residents; rows equal to what is stored are left alone. */
-  private long[] apply(long rows) {
+  private long[] apply(long rows, boolean firstLoad) {
     long started = System.nanoTime();
-    List<String[]> setAside = rows >= INITIAL_LOAD_ROWS ? setAsideForInitialLoad() : null;
+    List<String[]> setAside = firstLoad && rows >= INITIAL_LOAD_ROWS ? setAsideForInitialLoad() : null;
     jdbc.sql(
             """
             insert into registry.household (code, unit_id, address, head_citizen_id)
@@ -400,20 +402,37 @@ public class RegistryImporter {
         .update();
   }
 
+  /** Serialises the first-load decision of concurrent imports (any server). */
+  private static final long FIRST_LOAD_LOCK = 0x59_4b_72_65_67_69_73L; // "YKregis"
+
   /**
-   * A large file into an empty registry (the first national load): the resident table's indexes
-   * and constraints are dropped inside this transaction and built again after the rows are in,
-   * since building an index once is much cheaper than maintaining it row by row. The table is
-   * locked until the transaction ends (nobody can be in an empty registry anyway); a failure rolls
-   * the drops back with everything else. Null when the registry is not empty.
+   * Whether this import is the first into an empty registry. If so, the resident table is locked
+   * for the whole import (nobody can be found in an empty registry anyway, and a second import
+   * waits and then finds it filled); otherwise nothing is locked beyond ordinary row locks. The
+   * decision is taken before this transaction reads the table for anything else, one import at a
+   * time, so two imports cannot each hold a share lock and wait for the other's exclusive one.
    */
-  private @Nullable List<String[]> setAsideForInitialLoad() {
-    jdbc.sql("lock table registry.resident in access exclusive mode").update();
-    boolean empty =
-        jdbc.sql("select not exists (select 1 from registry.resident)").query(Boolean.class).single();
-    if (!empty) {
-      return null;
+  private boolean firstLoad() {
+    jdbc.sql("select pg_advisory_lock(?)").param(FIRST_LOAD_LOCK).query().singleRow();
+    try {
+      boolean empty =
+          jdbc.sql("select not exists (select 1 from registry.resident)").query(Boolean.class).single();
+      if (empty) {
+        jdbc.sql("lock table registry.resident in access exclusive mode").update();
+      }
+      return empty;
+    } finally {
+      jdbc.sql("select pg_advisory_unlock(?)").param(FIRST_LOAD_LOCK).query().singleRow();
     }
+  }
+
+  /**
+   * A large file into an empty registry (the first national load), which {@link #firstLoad} has
+   * locked: the resident table's indexes and constraints are dropped inside this transaction and
+   * built again after the rows are in, since building an index once is much cheaper than
+   * maintaining it row by row. A failure rolls the drops back with everything else.
+   */
+  private List<String[]> setAsideForInitialLoad() {
     long started = System.nanoTime();
     List<String[]> restore = new ArrayList<>();
     // Plain indexes first (recreated first), then the primary key, then foreign keys.
