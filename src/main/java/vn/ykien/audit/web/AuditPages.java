@@ -2,20 +2,17 @@ package vn.ykien.audit.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import vn.ykien.audit.AuditTrail;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.OfficialViewedPeople;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.units.Unit;
-import vn.ykien.units.Units;
 
 /** Auditors read who viewed which lists of people in their subtree, and whether the chain holds. */
 @Controller
@@ -24,13 +21,11 @@ class AuditPages {
   static final int SHOWN = 500;
   static final String AUDITED_LIST = "audit-trail";
 
-  private final Units units;
   private final OfficialAccess access;
   private final AuditTrail trail;
   private final ApplicationEventPublisher events;
 
-  AuditPages(Units units, OfficialAccess access, AuditTrail trail, ApplicationEventPublisher events) {
-    this.units = units;
+  AuditPages(OfficialAccess access, AuditTrail trail, ApplicationEventPublisher events) {
     this.access = access;
     this.trail = trail;
     this.events = events;
@@ -43,17 +38,13 @@ class AuditPages {
       @RequestParam(defaultValue = "false") boolean verify,
       @Nullable SignedInOfficial official,
       Model model) {
-    if (official == null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-    }
-    Unit unit =
-        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    access.require(official, Permission.VIEW_AUDIT, unit);
+    var at = access.requireUnit(official, Permission.VIEW_AUDIT, edition, code);
+    Unit unit = at.unit();
     var entries = trail.within(unit, SHOWN);
     // The trail names officials: reading it is itself recorded, before it is shown.
     events.publishEvent(
         new OfficialViewedPeople(
-            official.username(), unit.edition(), unit.code(), unit.path(), AUDITED_LIST, unit.code(), entries.size()));
+            at.official().username(), unit.edition(), unit.code(), unit.path(), AUDITED_LIST, unit.code(), entries.size()));
     model.addAttribute("unit", unit);
     model.addAttribute("entries", entries);
     // Recomputing the chain reads the whole trail: only when the auditor asks for it.

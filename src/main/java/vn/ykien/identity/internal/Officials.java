@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,7 @@ import vn.ykien.identity.NewOfficial;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.OfficialAccount;
 import vn.ykien.identity.OfficialAccounts;
+import vn.ykien.identity.OfficialAtUnit;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.shared.CitizenId;
@@ -49,6 +52,18 @@ class Officials implements OfficialAccounts, OfficialAccess {
       return new AccessDecision.OutsideScope(unit.code());
     }
     return new AccessDecision.Granted();
+  }
+
+  @Override
+  public OfficialAtUnit requireUnit(
+      @Nullable SignedInOfficial official, Permission permission, String edition, String code) {
+    if (official == null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+    Unit unit =
+        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    require(official, permission, unit);
+    return new OfficialAtUnit(official, unit);
   }
 
   @Override

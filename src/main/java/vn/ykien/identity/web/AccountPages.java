@@ -3,14 +3,12 @@ package vn.ykien.identity.web;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import vn.ykien.identity.AccountCreation;
 import vn.ykien.identity.NewOfficial;
 import vn.ykien.identity.OfficialAccess;
@@ -21,7 +19,6 @@ import vn.ykien.identity.OfficialViewedPeople;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.units.Unit;
-import vn.ykien.units.Units;
 
 /**
  * The accounts of a unit's officials and of the units below it, and a form to add one. Only roles
@@ -32,14 +29,12 @@ class AccountPages {
 
   static final String AUDITED_LIST = "official-accounts";
 
-  private final Units units;
   private final OfficialAccess access;
   private final OfficialAccounts accounts;
   private final ApplicationEventPublisher events;
 
   AccountPages(
-      Units units, OfficialAccess access, OfficialAccounts accounts, ApplicationEventPublisher events) {
-    this.units = units;
+      OfficialAccess access, OfficialAccounts accounts, ApplicationEventPublisher events) {
     this.access = access;
     this.accounts = accounts;
     this.events = events;
@@ -51,9 +46,8 @@ class AccountPages {
       @PathVariable String code,
       @Nullable SignedInOfficial official,
       Model model) {
-    SignedInOfficial who = signedIn(official);
-    Unit unit = permitted(who, edition, code);
-    show(who, unit, model);
+    var at = access.requireUnit(official, Permission.MANAGE_OFFICIALS, edition, code);
+    show(at.official(), at.unit(), model);
     return "identity/accounts";
   }
 
@@ -70,8 +64,9 @@ class AccountPages {
       @RequestParam(defaultValue = "") String withTotp,
       @Nullable SignedInOfficial official,
       Model model) {
-    SignedInOfficial who = signedIn(official);
-    Unit unit = permitted(who, edition, code);
+    var at = access.requireUnit(official, Permission.MANAGE_OFFICIALS, edition, code);
+    SignedInOfficial who = at.official();
+    Unit unit = at.unit();
     @Nullable OfficialRole chosen =
         java.util.Arrays.stream(OfficialRole.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
     AccountCreation outcome;
@@ -126,19 +121,5 @@ class AccountPages {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new Form("", "", null, ""));
     }
-  }
-
-  private Unit permitted(SignedInOfficial who, String edition, String code) {
-    Unit unit =
-        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    access.require(who, Permission.MANAGE_OFFICIALS, unit);
-    return unit;
-  }
-
-  private static SignedInOfficial signedIn(@Nullable SignedInOfficial official) {
-    if (official == null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-    }
-    return official;
   }
 }

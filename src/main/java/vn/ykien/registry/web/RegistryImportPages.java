@@ -26,7 +26,6 @@ import vn.ykien.registry.ImportReport;
 import vn.ykien.registry.RegistryImport;
 import vn.ykien.registry.RowError;
 import vn.ykien.units.Unit;
-import vn.ykien.units.Units;
 
 /**
  * Officials upload a unit's population list; the import runs in the background and the page
@@ -41,7 +40,6 @@ class RegistryImportPages {
 
   private final RegistryImport registryImport;
   private final ImportJobs jobs;
-  private final Units units;
   private final OfficialAccess access;
   private final ApplicationEventPublisher events;
   private final int concurrentImports;
@@ -49,13 +47,11 @@ class RegistryImportPages {
   RegistryImportPages(
       RegistryImport registryImport,
       ImportJobs jobs,
-      Units units,
       OfficialAccess access,
       ApplicationEventPublisher events,
       @Value("${ykien.registry.concurrent-imports:2}") int concurrentImports) {
     this.registryImport = registryImport;
     this.jobs = jobs;
-    this.units = units;
     this.access = access;
     this.events = events;
     this.concurrentImports = concurrentImports;
@@ -67,7 +63,7 @@ class RegistryImportPages {
       @PathVariable String code,
       @Nullable SignedInOfficial official,
       Model model) {
-    model.addAttribute("unit", permitted(official, edition, code));
+    model.addAttribute("unit", access.requireUnit(official, Permission.IMPORT_REGISTRY, edition, code).unit());
     return "registry/import";
   }
 
@@ -80,7 +76,8 @@ class RegistryImportPages {
       @Nullable SignedInOfficial official,
       Model model)
       throws IOException {
-    Unit unit = permitted(official, edition, code);
+    var at = access.requireUnit(official, Permission.IMPORT_REGISTRY, edition, code);
+    Unit unit = at.unit();
     model.addAttribute("unit", unit);
     if (file == null || file.isEmpty()) {
       model.addAttribute("errorKey", "registry.page.noFile");
@@ -99,7 +96,7 @@ class RegistryImportPages {
       throw e;
     }
     ImportJobs.Job job =
-        jobs.start(signedIn(official).username(), unit.edition(), unit.code(), name, Files.size(stored));
+        jobs.start(at.official().username(), unit.edition(), unit.code(), name, Files.size(stored));
     var options = new ImportOptions(unit.edition(), applyValid, unit.code());
     Thread.ofVirtual()
         .name("registry-import-" + job.id())
@@ -128,7 +125,8 @@ class RegistryImportPages {
       @PathVariable String id,
       @Nullable SignedInOfficial official,
       Model model) {
-    Unit unit = permitted(official, edition, code);
+    var at = access.requireUnit(official, Permission.IMPORT_REGISTRY, edition, code);
+    Unit unit = at.unit();
     ImportJobs.Job job =
         jobs.find(id, unit.edition(), unit.code())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -137,7 +135,7 @@ class RegistryImportPages {
       // The report lists personal data (ids, names, dates) of the rows it refused: one person a line.
       events.publishEvent(
           new OfficialViewedPeople(
-              signedIn(official).username(),
+              at.official().username(),
               unit.edition(),
               unit.code(),
               unit.path(),
@@ -154,15 +152,6 @@ class RegistryImportPages {
     return "registry/import-job";
   }
 
-  /** The unit, when the official may import for it; 403 with the reason otherwise. */
-  private Unit permitted(@Nullable SignedInOfficial official, String edition, String code) {
-    SignedInOfficial who = signedIn(official);
-    Unit unit =
-        units.findByCode(edition, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    access.require(who, Permission.IMPORT_REGISTRY, unit);
-    return unit;
-  }
-
   /** The file's own name, without any path its sender gave; a safe default otherwise. */
   static String uploadName(@Nullable String given) {
     if (given == null || given.isBlank() || given.indexOf('\u0000') >= 0) {
@@ -170,12 +159,5 @@ class RegistryImportPages {
     }
     Path name = Path.of(given.replace('\\', '/')).getFileName();
     return name == null ? "upload.csv" : name.toString();
-  }
-
-  private static SignedInOfficial signedIn(@Nullable SignedInOfficial official) {
-    if (official == null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-    }
-    return official;
   }
 }

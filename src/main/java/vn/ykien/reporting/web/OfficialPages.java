@@ -74,15 +74,9 @@ class OfficialPages {
       @RequestParam(required = false) @Nullable String consultation,
       @Nullable SignedInOfficial official,
       Model model) {
-    if (official == null) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-    }
-    Unit unit =
-        units
-            .findByCode(edition, code)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    access.require(official, Permission.VIEW_PARTICIPATION, unit);
-    Unit scope = access.scopeOf(official);
+    var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
+    Unit unit = at.unit();
+    Unit scope = access.scopeOf(at.official());
     var now = clock.instant();
     List<Consultation> available = consultations.openOrUpcoming(now);
     Consultation chosen =
@@ -99,7 +93,7 @@ class OfficialPages {
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
     model.addAttribute("snapshot", population.snapshot(chosen).orElse(null));
-    model.addAttribute("mayImport", access.decide(official, Permission.IMPORT_REGISTRY, unit).granted());
+    model.addAttribute("mayImport", access.decide(at.official(), Permission.IMPORT_REGISTRY, unit).granted());
     return "officials/unit";
   }
 }
