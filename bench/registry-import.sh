@@ -17,6 +17,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 work="$(mktemp -d /tmp/ykien-bench-import.XXXXXX)"
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)"
+export YKIEN_RECEIPT_KEY="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
 export SPRING_PROFILES_ACTIVE=prod
 command -v psql > /dev/null || { echo "psql is needed (apt-get install postgresql-client)" >&2; exit 2; }
 

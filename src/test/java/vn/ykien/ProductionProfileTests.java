@@ -16,7 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 /** Without the demo profile: no demo data, no development e-ID provider, and it still starts. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "ykien.opinion.pseudonym-key=dGVzdC1vbmx5LWtleS10aGlydHktdHdvLWJ5dGVzLWxvbmc=")
+    properties = {
+      "ykien.opinion.pseudonym-key=dGVzdC1vbmx5LWtleS10aGlydHktdHdvLWJ5dGVzLWxvbmc=",
+      "ykien.opinion.receipt-key=MC4CAQAwBQYDK2VwBCIEIPoxHauz0l8+mIz11x1Nq4BV2ldfU0UjV0RFkpusaMdo"
+    })
 @ActiveProfiles("test")
 class ProductionProfileTests {
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import vn.ykien.consultation.Eligibility;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.opinion.internal.OpinionStore;
 import vn.ykien.opinion.internal.Pseudonyms;
+import vn.ykien.opinion.internal.ReceiptSigner;
 import vn.ykien.shared.CitizenId;
 
 /**
@@ -36,6 +38,7 @@ public class OpinionSubmission {
   private final Pseudonyms pseudonyms;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ReceiptSigner signer;
   private final SecureRandom random = new SecureRandom();
 
   OpinionSubmission(
@@ -44,13 +47,15 @@ public class OpinionSubmission {
       OpinionStore store,
       Pseudonyms pseudonyms,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ReceiptSigner signer) {
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
     this.pseudonyms = pseudonyms;
     this.events = events;
     this.clock = clock;
+    this.signer = signer;
   }
 
   @Transactional
@@ -84,6 +89,8 @@ public class OpinionSubmission {
       store.reviseParticipation(
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
+    Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    store.insertReceipt(receipt, consultation.id(), issuedAt);
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.writeAnswers(
@@ -100,7 +107,7 @@ public class OpinionSubmission {
             previous.map(OpinionStore.Participation::unitId).orElse(null),
             previous.map(OpinionStore.Participation::channel).orElse(null),
             now));
-    return new SubmissionResult.Accepted(new Receipt(receipt, consultation.id(), now), revision);
+    return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
   }
 
   /** The citizen's own current answers, to show them back (never to an official). */
@@ -114,7 +121,56 @@ public class OpinionSubmission {
   public Optional<Receipt> latestReceipt(long consultationId, CitizenId citizen) {
     return store
         .latestReceipt(consultationId, citizen)
-        .map(latest -> new Receipt(latest.number(), consultationId, latest.issuedAt()));
+        .map(latest -> signed(latest.number(), consultationId, latest.issuedAt()));
+  }
+
+  /**
+   * Checks a receipt's token: its signature against the platform's key, then whether it is on
+   * record and still stands. Says nothing about who holds it or what they said.
+   */
+  @Transactional(readOnly = true)
+  public ReceiptCheck verify(String token) {
+    String[] parts = token == null ? new String[0] : token.strip().split("\\.");
+    if (parts.length != 4 || parts[0].length() > 40) {
+      return new ReceiptCheck.Invalid();
+    }
+    long consultationId;
+    long epochSecond;
+    byte[] signature;
+    try {
+      consultationId = Long.parseLong(parts[1]);
+      epochSecond = Long.parseLong(parts[2]);
+      signature = Base64.getUrlDecoder().decode(parts[3]);
+    } catch (IllegalArgumentException malformed) {
+      return new ReceiptCheck.Invalid();
+    }
+    if (!signer.verify(Receipt.signedText(parts[0], consultationId, epochSecond), signature)) {
+      return new ReceiptCheck.Invalid();
+    }
+    return store
+        .findReceipt(parts[0])
+        .filter(stored -> stored.consultationId() == consultationId)
+        .filter(stored -> stored.issuedAt().getEpochSecond() == epochSecond)
+        .<ReceiptCheck>map(
+            stored ->
+                stored.revokedAt() == null
+                    ? new ReceiptCheck.Valid(consultationId, stored.issuedAt())
+                    : new ReceiptCheck.Revoked(consultationId, stored.issuedAt(), stored.revokedAt()))
+        .orElseGet(ReceiptCheck.Invalid::new);
+  }
+
+  /** The platform's public key for receipts (PEM), to publish. */
+  public String receiptPublicKeyPem() {
+    return signer.publicKeyPem();
+  }
+
+  private Receipt signed(String number, long consultationId, Instant issuedAt) {
+    var unsigned = new Receipt(number, consultationId, issuedAt, "");
+    return new Receipt(
+        number,
+        consultationId,
+        issuedAt,
+        Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign(unsigned.signedText())));
   }
 
   private static Optional<SubmissionResult.Rejected> validate(

@@ -114,7 +114,16 @@ class CitizenJourneyTests {
     assertThat(citizen.locator("#receipt-number").innerText()).matches("YK-[0-9A-Z-]{19}");
     assertThat(citizen.locator("#receipt-revision").innerText()).isEqualTo("1");
     assertThat(citizen.content()).doesNotContain("Không tán thành");
+    assertThat(citizen.locator("#receipt-qr svg").count()).isEqualTo(1);
     Browser.screenshot(citizen, "05-receipt");
+
+    // Anyone (here, a phone that is not signed in) can check the receipt from its QR code's link.
+    Page checker = browser.newPhone();
+    checker.navigate(citizen.locator("#receipt-verify").getAttribute("href"));
+    assertThat(checker.locator("#receipt-check-result").innerText())
+        .isEqualTo("Biên nhận hợp lệ: do nền tảng cấp và vẫn còn hiệu lực.");
+    assertThat(checker.content()).doesNotContain("Nguyễn Văn An").doesNotContain("036085900001");
+    Browser.screenshot(checker, "12-receipt-check");
 
     long after = before;
     for (int attempt = 0; attempt < 50 && after == before; attempt++) {

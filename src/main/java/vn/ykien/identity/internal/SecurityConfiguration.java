@@ -51,7 +51,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.GET, "/api/v1/consultations", "/api/v1/consultations/*")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/consultations",
+                        "/api/v1/consultations/*",
+                        "/api/v1/receipts/*")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

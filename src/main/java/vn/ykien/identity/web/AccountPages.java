@@ -18,6 +18,7 @@ import vn.ykien.identity.OfficialRole;
 import vn.ykien.identity.OfficialViewedPeople;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
+import vn.ykien.shared.QrCodes;
 import vn.ykien.units.Unit;
 
 /**

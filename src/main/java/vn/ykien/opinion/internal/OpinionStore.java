@@ -129,12 +129,36 @@ public class OpinionStore {
 
   public Optional<LatestReceipt> latestReceipt(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select receipt_number, last_submitted_at from opinion.participation"
-                + " where consultation_id = ? and citizen_id = ?")
+            "select r.number, r.issued_at from opinion.participation p"
+                + " join opinion.receipt r on r.number = p.receipt_number"
+                + " where p.consultation_id = ? and p.citizen_id = ?")
         .params(consultationId, citizen.value())
         .query(
             (rs, row) ->
                 new LatestReceipt(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  public void insertReceipt(String number, long consultationId, Instant issuedAt) {
+    jdbc.sql("insert into opinion.receipt (number, consultation_id, issued_at) values (?, ?, ?)")
+        .params(number, consultationId, utc(issuedAt))
+        .update();
+  }
+
+  /** A stored receipt: when it was issued and, if so, revoked. */
+  public record StoredReceipt(long consultationId, Instant issuedAt, @org.jspecify.annotations.Nullable Instant revokedAt) {}
+
+  public Optional<StoredReceipt> findReceipt(String number) {
+    return jdbc.sql("select consultation_id, issued_at, revoked_at from opinion.receipt where number = ?")
+        .param(number)
+        .query(
+            (rs, row) -> {
+              OffsetDateTime revoked = rs.getObject(3, OffsetDateTime.class);
+              return new StoredReceipt(
+                  rs.getLong(1),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  revoked == null ? null : revoked.toInstant());
+            })
         .optional();
   }
 

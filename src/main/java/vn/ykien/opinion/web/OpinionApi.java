@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +20,7 @@ import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Answer;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.ReceiptCheck;
 import vn.ykien.opinion.Stance;
 import vn.ykien.opinion.SubmissionResult;
 import vn.ykien.opinion.SubmitOpinion;
@@ -42,7 +44,29 @@ class OpinionApi {
 
   record SubmissionJson(@Nullable List<AnswerJson> answers) {}
 
-  record ReceiptJson(String receiptNumber, long consultationId, Instant issuedAt, int revision) {}
+  record ReceiptJson(
+      String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {}
+
+  /** A receipt's standing: VALID, REVOKED or INVALID; the consultation and time when known. */
+  record ReceiptCheckJson(String status, @Nullable Long consultationId, @Nullable Instant issuedAt) {}
+
+  /** Anyone may check a receipt: it names no one and says nothing of what was said. */
+  @GetMapping("/api/v1/receipts/{token}")
+  ReceiptCheckJson checkReceipt(@PathVariable String token) {
+    return switch (submission.verify(token)) {
+      case ReceiptCheck.Valid(long consultation, Instant issuedAt) ->
+          new ReceiptCheckJson("VALID", consultation, issuedAt);
+      case ReceiptCheck.Revoked(long consultation, Instant issuedAt, Instant revokedAt) ->
+          new ReceiptCheckJson("REVOKED", consultation, issuedAt);
+      case ReceiptCheck.Invalid invalid -> new ReceiptCheckJson("INVALID", null, null);
+    };
+  }
+
+  /** The key receipts are signed with, to check them without asking the platform. */
+  @GetMapping(value = "/api/v1/receipts/public-key", produces = "application/x-pem-file")
+  String receiptPublicKey() {
+    return submission.receiptPublicKeyPem();
+  }
 
   @PostMapping("/api/v1/consultations/{consultationId}/opinions")
   ResponseEntity<?> submit(
@@ -74,7 +98,12 @@ class OpinionApi {
           ResponseEntity.status(HttpStatus.CREATED)
               .body(
                   new ReceiptJson(
-                      receipt.number(), receipt.consultationId(), receipt.issuedAt(), revision));
+                      receipt.number(),
+                      receipt.consultationId(),
+                      receipt.issuedAt(),
+                      revision,
+                      receipt.token(),
+                      receipt.signature()));
       case SubmissionResult.NotEligible(EligibilityDecision decision) ->
           status(
               problems.problem(

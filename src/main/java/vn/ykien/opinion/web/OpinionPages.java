@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ykien.consultation.Consultation;
@@ -20,6 +21,9 @@ import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Receipt;
+import vn.ykien.opinion.ReceiptCheck;
+import vn.ykien.shared.QrCodes;
 import vn.ykien.opinion.SubmissionResult;
 import vn.ykien.opinion.SubmitOpinion;
 
@@ -130,10 +134,43 @@ class OpinionPages {
     }
     Consultation consultation = consultation(slug);
     model.addAttribute("consultation", consultation);
-    model.addAttribute(
-        "receipt", submission.latestReceipt(consultation.id(), citizen.citizenId()).orElse(null));
+    Receipt receipt = submission.latestReceipt(consultation.id(), citizen.citizenId()).orElse(null);
+    model.addAttribute("receipt", receipt);
+    if (receipt != null) {
+      String verifyUrl =
+          ServletUriComponentsBuilder.fromCurrentContextPath()
+              .path("/receipts")
+              .queryParam("token", receipt.token())
+              .build()
+              .toUriString();
+      model.addAttribute("verifyUrl", verifyUrl);
+      model.addAttribute("receiptQr", QrCodes.svg(verifyUrl));
+    }
     model.addAttribute("formatter", ReceiptTimes.FORMAT);
     return "opinion/receipt";
+  }
+
+  private void issued(long consultationId, java.time.Instant issuedAt, Model model) {
+    consultations.find(consultationId).ifPresent(found -> model.addAttribute("consultation", found));
+    model.addAttribute("issuedAt", ReceiptTimes.FORMAT.format(issuedAt));
+  }
+
+  /** Anyone can check a receipt here (the QR code on it leads here): no sign-in, no names. */
+  @GetMapping("/receipts")
+  String checkReceipt(@RequestParam(required = false) @Nullable String token, Model model) {
+    if (token != null && !token.isBlank()) {
+      ReceiptCheck check = submission.verify(token);
+      model.addAttribute("check", check);
+      model.addAttribute("checkedToken", token.strip());
+      switch (check) {
+        case ReceiptCheck.Valid(long consultationId, java.time.Instant issuedAt) ->
+            issued(consultationId, issuedAt, model);
+        case ReceiptCheck.Revoked(long consultationId, java.time.Instant issuedAt, java.time.Instant revokedAt) ->
+            issued(consultationId, issuedAt, model);
+        case ReceiptCheck.Invalid invalid -> {}
+      }
+    }
+    return "opinion/receipt-check";
   }
 
   private String formPage(

@@ -1,4 +1,4 @@
-package vn.ykien.identity.web;
+package vn.ykien.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,11 +9,11 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /** QR codes as inline SVG: sharp at any size, no image endpoint that would hold the secret. */
-final class QrCodes {
+public final class QrCodes {
 
   private QrCodes() {}
 
-  static String svg(String text) {
+  public static String svg(String text) {
     BitMatrix matrix;
     try {
       matrix =

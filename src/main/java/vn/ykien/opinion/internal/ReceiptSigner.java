@@ -1,0 +1,84 @@
+package vn.ykien.opinion.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs receipts with the platform's Ed25519 key ({@code ykien.opinion.receipt-key}, env
+ * {@code YKIEN_RECEIPT_KEY}: a PKCS#8 private key, Base64 DER, e.g. from {@code openssl genpkey
+ * -algorithm ed25519 -outform DER | base64 -w0}). Ed25519 signatures are deterministic, so a
+ * receipt shown again carries the same signature. The public key is published for anyone to check.
+ */
+@Component
+public class ReceiptSigner {
+
+  /** X.509 SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), before the 32 key bytes. */
+  private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+
+  ReceiptSigner(@Value("${ykien.opinion.receipt-key:}") String base64Key) {
+    if (base64Key.isBlank()) {
+      throw new IllegalStateException(
+          "ykien.opinion.receipt-key (env YKIEN_RECEIPT_KEY) must be set: an Ed25519 private key,"
+              + " PKCS#8 DER in Base64 (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)");
+    }
+    try {
+      var factory = KeyFactory.getInstance("Ed25519");
+      this.privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Key.strip())));
+      byte[] seed =
+          ((EdECPrivateKey) privateKey)
+              .getBytes()
+              .orElseThrow(() -> new IllegalStateException("the receipt key has no private bytes"));
+      byte[] raw = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+      byte[] x509 = new byte[X509_PREFIX.length + raw.length];
+      System.arraycopy(X509_PREFIX, 0, x509, 0, X509_PREFIX.length);
+      System.arraycopy(raw, 0, x509, X509_PREFIX.length, raw.length);
+      this.publicKey = factory.generatePublic(new X509EncodedKeySpec(x509));
+    } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+      throw new IllegalStateException("ykien.opinion.receipt-key is not an Ed25519 PKCS#8 key: " + e.getMessage(), e);
+    }
+  }
+
+  public byte[] sign(String message) {
+    try {
+      var signature = Signature.getInstance("Ed25519");
+      signature.initSign(privateKey);
+      signature.update(message.getBytes(StandardCharsets.UTF_8));
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+
+  public boolean verify(String message, byte[] signed) {
+    try {
+      var signature = Signature.getInstance("Ed25519");
+      signature.initVerify(publicKey);
+      signature.update(message.getBytes(StandardCharsets.UTF_8));
+      return signature.verify(signed);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  /** The public key as PEM (SubjectPublicKeyInfo), for anyone who verifies receipts offline. */
+  public String publicKeyPem() {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+}
