@@ -82,10 +82,24 @@ public class OpinionSubmission {
     if (previous.isEmpty()
         && !store.insertParticipation(
             consultation.id(), command.citizen(), unitId, command.channel(), now, receipt)) {
+      // Someone else (e.g. the same request, retried) inserted it first: wait for it, then revise.
       previous = store.lockParticipation(consultation.id(), command.citizen());
-      store.reviseParticipation(
-          consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
-    } else if (previous.isPresent()) {
+    }
+    // A retry of a request already stored (the participation row's lock orders concurrent ones):
+    // answer it as the first time, change nothing.
+    String key = command.idempotencyKey();
+    byte[] fingerprint = key == null ? null : pseudonyms.fingerprint(command.canonicalAnswers());
+    if (key != null && previous.isPresent()) {
+      Optional<OpinionStore.IdempotentResult> first = store.findIdempotent(consultation.id(), command.citizen(), key);
+      if (first.isPresent()) {
+        if (!java.security.MessageDigest.isEqual(first.get().fingerprint(), fingerprint)) {
+          return new SubmissionResult.Rejected("opinion.idempotencyKeyReused", key);
+        }
+        return new SubmissionResult.Replayed(
+            signed(first.get().receiptNumber(), consultation.id(), first.get().issuedAt()), first.get().revision());
+      }
+    }
+    if (previous.isPresent()) {
       store.reviseParticipation(
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
@@ -99,6 +113,9 @@ public class OpinionSubmission {
         revision,
         command.answers(),
         LocalDate.ofInstant(now, Consultation.ZONE));
+    if (key != null) {
+      store.rememberIdempotent(consultation.id(), command.citizen(), key, fingerprint, receipt, revision, now);
+    }
     events.publishEvent(
         new OpinionSubmitted(
             consultation.id(),

@@ -8,6 +8,12 @@ public sealed interface SubmissionResult {
   /** Stored; {@code revision} 1 is the first opinion, higher numbers revise it. */
   record Accepted(Receipt receipt, int revision) implements SubmissionResult {}
 
+  /**
+   * The same request again (same idempotency key and content): nothing new was stored; this is
+   * the first answer's receipt and revision.
+   */
+  record Replayed(Receipt receipt, int revision) implements SubmissionResult {}
+
   /** The person may not take part (or not now); nothing was stored. */
   record NotEligible(EligibilityDecision decision) implements SubmissionResult {}
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,74 @@ class OpinionApiTests {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postWithKey(Consultation consultation, String token, String body, String key)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:%d/api/v1/consultations/%d/opinions".formatted(port, consultation.id())))
+            .header("Content-Type", "application/json")
+            .header("Accept-Language", "vi")
+            .header("Authorization", "Bearer " + token)
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  long revisions(Consultation consultation) {
+    return jdbc.sql("select count(distinct revision) from opinion.answer_revision where consultation_id = ?")
+        .param(consultation.id())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aRetriedRequestWithTheSameIdempotencyKeyNeverMakesASecondRevision() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    String token = tokenFor(citizen, 2);
+    String body = approveAll(consultation);
+
+    // Five retries at once, as a flaky network would send them, then one more later.
+    var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(pool.submit(() -> postWithKey(consultation, token, body, "retry-key-1")));
+    }
+    List<String> receipts = new java.util.ArrayList<>();
+    for (var response : sent) {
+      assertThat(response.get().statusCode()).isEqualTo(201);
+      receipts.add(json.readTree(response.get().body()).get("receiptNumber").asString());
+    }
+    pool.close();
+    var later = postWithKey(consultation, token, body, "retry-key-1");
+
+    assertThat(later.statusCode()).isEqualTo(201);
+    assertThat(later.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(receipts).containsOnly(json.readTree(later.body()).get("receiptNumber").asString());
+    assertThat(revisions(consultation)).isEqualTo(1);
+    assertThat(participations(consultation)).isEqualTo(1);
+
+    var revised = postWithKey(consultation, token, body, "retry-key-2");
+    assertThat(revised.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(revised.body()).get("revision").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void anIdempotencyKeyReusedForADifferentOpinionIsRefused() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    String token = tokenFor(fixtures.aResident().register(), 2);
+    postWithKey(consultation, token, approveAll(consultation), "same-key");
+
+    var different = postWithKey(consultation, token, approveAll(consultation).replace("APPROVE", "DISAPPROVE"), "same-key");
+    var malformedKey = postWithKey(consultation, token, approveAll(consultation), "key with spaces");
+
+    assertThat(different.statusCode()).isEqualTo(422);
+    assertThat(different.body()).contains("Idempotency-Key này đã được dùng cho một ý kiến khác.");
+    assertThat(malformedKey.statusCode()).isEqualTo(400);
+    assertThat(revisions(consultation)).isEqualTo(1);
   }
 
   String approveAll(Consultation consultation) {

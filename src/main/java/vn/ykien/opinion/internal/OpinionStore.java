@@ -162,6 +162,36 @@ public class OpinionStore {
         .optional();
   }
 
+  /** What the first request with an idempotency key got. */
+  public record IdempotentResult(byte[] fingerprint, String receiptNumber, int revision, Instant issuedAt) {}
+
+  public Optional<IdempotentResult> findIdempotent(long consultationId, CitizenId citizen, String key) {
+    return jdbc.sql(
+            """
+            select i.fingerprint, i.receipt_number, i.revision, r.issued_at
+            from opinion.idempotent_request i join opinion.receipt r on r.number = i.receipt_number
+            where i.consultation_id = ? and i.citizen_id = ? and i.key = ?
+            """)
+        .params(consultationId, citizen.value(), key)
+        .query(
+            (rs, row) ->
+                new IdempotentResult(
+                    rs.getBytes(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  public void rememberIdempotent(
+      long consultationId, CitizenId citizen, String key, byte[] fingerprint, String receipt, int revision, Instant at) {
+    jdbc.sql(
+            """
+            insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint,
+              receipt_number, revision, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(consultationId, citizen.value(), key, fingerprint, receipt, revision, utc(at))
+        .update();
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

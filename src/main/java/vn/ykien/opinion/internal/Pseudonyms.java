@@ -41,4 +41,18 @@ public class Pseudonyms {
       throw new IllegalStateException("HMAC-SHA-256 is not available", e);
     }
   }
+
+  /**
+   * A keyed fingerprint of a request's content, to tell a retry from a different request under
+   * the same idempotency key. Domain-separated from the pseudonyms.
+   */
+  public byte[] fingerprint(String canonicalRequest) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(("request\n" + canonicalRequest).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+    }
+  }
 }

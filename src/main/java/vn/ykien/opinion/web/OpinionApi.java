@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ykien.consultation.EligibilityDecision;
@@ -73,9 +74,14 @@ class OpinionApi {
       @PathVariable long consultationId,
       @RequestBody SubmissionJson body,
       @Nullable SignedInCitizen citizen,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
       HttpServletRequest request) {
     if (citizen == null) {
       return status(problems.problem(HttpStatus.UNAUTHORIZED, "opinion.notSignedIn", request));
+    }
+    // A caller's own token for this request: printable ASCII, as the IETF draft describes it.
+    if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
+      return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.badIdempotencyKey", request));
     }
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
@@ -92,7 +98,7 @@ class OpinionApi {
     SubmissionResult result =
         submission.submit(
             new SubmitOpinion(
-                consultationId, citizen.citizenId(), citizen.assuranceLevel(), Channel.SELF, answers));
+                consultationId, citizen.citizenId(), citizen.assuranceLevel(), Channel.SELF, answers, idempotencyKey));
     return switch (result) {
       case SubmissionResult.Accepted(var receipt, int revision) ->
           ResponseEntity.status(HttpStatus.CREATED)
@@ -114,8 +120,25 @@ class OpinionApi {
                   decision.messageKey(),
                   request,
                   decision instanceof EligibilityDecision.TooYoung(int age) ? age : 14));
+      case SubmissionResult.Replayed(var receipt, int revision) ->
+          ResponseEntity.status(HttpStatus.CREATED)
+              .header("Idempotent-Replayed", "true")
+              .body(
+                  new ReceiptJson(
+                      receipt.number(),
+                      receipt.consultationId(),
+                      receipt.issuedAt(),
+                      revision,
+                      receipt.token(),
+                      receipt.signature()));
       case SubmissionResult.Rejected(String key, String detail) ->
-          status(problems.problem(HttpStatus.BAD_REQUEST, key, request));
+          status(
+              problems.problem(
+                  "opinion.idempotencyKeyReused".equals(key)
+                      ? HttpStatus.UNPROCESSABLE_CONTENT
+                      : HttpStatus.BAD_REQUEST,
+                  key,
+                  request));
       case SubmissionResult.UnknownConsultation unknown ->
           status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
     };

@@ -118,6 +118,8 @@ class OpinionPages {
         redirect.addFlashAttribute("revision", accepted.revision());
         yield "redirect:/consultations/" + slug + "/receipt";
       }
+      // The pages send no idempotency key; a replay cannot happen here, but it would mean "done".
+      case SubmissionResult.Replayed replayed -> "redirect:/consultations/" + slug + "/receipt";
       case SubmissionResult.NotEligible(EligibilityDecision decision) ->
           notEligible(consultation, decision, model);
       case SubmissionResult.Rejected(String key, String detail) ->
