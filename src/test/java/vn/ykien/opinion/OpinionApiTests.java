@@ -135,6 +135,30 @@ class OpinionApiTests {
     assertThat(revisions(consultation)).isEqualTo(1);
   }
 
+  @Test
+  void aCitizenSubmittingTooOftenIsToldToWaitWith429AndTheEarlierOpinionStays() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    String token = tokenFor(fixtures.aResident().register(), 2);
+    int accepted = 0;
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 25 && refused == null; i++) {
+      var response = post(consultation, token, approveAll(consultation), "vi");
+      if (response.statusCode() == 429) {
+        refused = response;
+      } else {
+        assertThat(response.statusCode()).isEqualTo(201);
+        accepted++;
+      }
+    }
+
+    assertThat(accepted).isEqualTo(20);
+    assertThat(refused).isNotNull();
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("Bạn gửi quá nhiều lần trong thời gian ngắn.");
+    assertThat(revisions(consultation)).isEqualTo(20);
+  }
+
   String approveAll(Consultation consultation) {
     return fixtures.items(consultation).stream()
         .map(item -> "{\"itemId\": %d, \"stance\": \"APPROVE\"}".formatted(item.id()))

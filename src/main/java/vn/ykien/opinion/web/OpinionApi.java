@@ -35,9 +35,11 @@ class OpinionApi {
 
   private final OpinionSubmission submission;
   private final ApiProblems problems;
+  private final SubmissionRateLimits limits;
 
-  OpinionApi(OpinionSubmission submission, ApiProblems problems) {
+  OpinionApi(OpinionSubmission submission, ApiProblems problems, SubmissionRateLimits limits) {
     this.submission = submission;
+    this.limits = limits;
     this.problems = problems;
   }
 
@@ -82,6 +84,13 @@ class OpinionApi {
     // A caller's own token for this request: printable ASCII, as the IETF draft describes it.
     if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,100}")) {
       return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.badIdempotencyKey", request));
+    }
+    var wait = limits.refusal(request.getRemoteAddr(), citizen.citizenId());
+    if (wait.isPresent()) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", String.valueOf(wait.getAsLong()))
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.tooManyRequests", request, wait.getAsLong()));
     }
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
