@@ -1,0 +1,80 @@
+package vn.ykien.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * Privacy by construction: a citizen of Giao Thuỷ gives an opinion with a comment nobody else
+ * could write; then every GET route for officials (found from the application's own mappings, so
+ * a new one is covered the day it is added) is called by the national administrator, who sees
+ * the most, on every unit level. No answer may contain the comment.
+ */
+@IntegrationTest
+class NoOfficialRouteShowsAnOpinionTests {
+
+  @LocalServerPort int port;
+  @Autowired OpinionSubmission submission;
+  @Autowired Consultations consultations;
+  @Autowired Fixtures fixtures;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void noOfficialRouteReturnsWhatAKnownCitizenSaid() {
+    Consultation consultation = consultations.findBySlug("hien-phap-2025").orElseThrow();
+    CitizenId citizen = fixtures.aResident().inGroup(3).register();
+    String marker = "Y-KIEN-RIENG-" + System.nanoTime();
+    List<Answer> answers = new ArrayList<>();
+    consultations.items(consultation.id())
+        .forEach(item -> answers.add(new Answer(item.id(), Stance.DISAPPROVE, marker + " về " + item.code())));
+    assertThat(submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers)))
+        .isInstanceOf(SubmissionResult.Accepted.class);
+
+    var admin = new OfficialSession(port);
+    assertThat(admin.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
+    Map<String, String> values =
+        Map.of("edition", "2026-07", "id", "00000000-0000-0000-0000-000000000000", "slug", consultation.slug());
+
+    List<String> called = new ArrayList<>();
+    mappings.getHandlerMethods().forEach(
+        (info, method) -> {
+          boolean get = info.getMethodsCondition().getMethods().isEmpty()
+              || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
+          for (String pattern : info.getPatternValues()) {
+            if (!get || !pattern.startsWith("/officials")) {
+              continue;
+            }
+            for (String unit : List.of("VN", "37", "14167", "14167-03")) {
+              String path = pattern.replace("{code}", unit);
+              for (var value : values.entrySet()) {
+                path = path.replace("{" + value.getKey() + "}", value.getValue());
+              }
+              path += (path.contains("?") ? "&" : "?") + "consultation=" + consultation.slug() + "&verify=true";
+              var response = admin.get(path);
+              called.add(path + " " + response.statusCode());
+              assertThat(response.body()).as(path).doesNotContain(marker).doesNotContain(citizen.value());
+            }
+          }
+        });
+
+    // The participation, import, accounts and audit pages, at least, on four unit levels.
+    assertThat(called).filteredOn(line -> line.endsWith(" 200")).hasSizeGreaterThanOrEqualTo(4 * 4);
+  }
+}
