@@ -203,6 +203,10 @@ public class OpinionSubmission {
         return Optional.of(
             new SubmissionResult.Rejected("opinion.duplicateItem", String.valueOf(answer.itemId())));
       }
+      if (answer.stance().needsText() && (answer.comment() == null || answer.comment().isBlank())) {
+        return Optional.of(
+            new SubmissionResult.Rejected("opinion.partlyNeedsText", String.valueOf(answer.itemId())));
+      }
       if (answer.comment() != null && answer.comment().codePointCount(0, answer.comment().length()) > Answer.MAX_COMMENT_LENGTH) {
         return Optional.of(
             new SubmissionResult.Rejected("opinion.commentTooLong", String.valueOf(answer.itemId())));

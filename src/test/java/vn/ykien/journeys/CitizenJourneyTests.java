@@ -187,7 +187,7 @@ class CitizenJourneyTests {
 
     citizen.click("#review");
     assertThat(citizen.locator("#form-error").innerText())
-        .isEqualTo("Bạn cần chọn Tán thành hoặc Không tán thành cho tất cả các nội dung.");
+        .isEqualTo("Bạn cần chọn Tán thành, Không tán thành hoặc Đồng ý một phần cho tất cả các nội dung.");
     citizen.click("#language-switch");
 
     citizen.waitForSelector("#opinion-form");

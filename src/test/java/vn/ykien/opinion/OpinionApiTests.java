@@ -33,6 +33,7 @@ class OpinionApiTests {
   @Autowired JWKSource<SecurityContext> providerKeys;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired vn.ykien.opinion.internal.IdempotencyCleanup cleanup;
 
   final HttpClient http = HttpClient.newHttpClient();
   final JsonMapper json = JsonMapper.builder().build();
@@ -118,6 +119,21 @@ class OpinionApiTests {
     var revised = postWithKey(consultation, token, body, "retry-key-2");
     assertThat(revised.statusCode()).isEqualTo(201);
     assertThat(json.readTree(revised.body()).get("revision").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void anIdempotencyKeyIsForgottenAfterADay() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    String token = tokenFor(fixtures.aResident().register(), 2);
+    postWithKey(consultation, token, approveAll(consultation), "old-key");
+    jdbc.sql("update opinion.idempotent_request set created_at = now() - interval '25 hours' where key = 'old-key'")
+        .update();
+
+    assertThat(cleanup.forgetOldKeys()).isGreaterThanOrEqualTo(1);
+    var later = postWithKey(consultation, token, approveAll(consultation), "old-key");
+
+    assertThat(later.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(json.readTree(later.body()).get("revision").asInt()).isEqualTo(2);
   }
 
   @Test

@@ -212,4 +212,26 @@ class OpinionSubmissionTests {
     assertThat(submit(consultation, CitizenId.of("079099999999"), 2, approveAll(fixtures.items(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.NotInRegistry()));
   }
+
+  @Test
+  void partlyAgreeingMustSayWithWhichPart() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    List<DraftItem> items = fixtures.items(consultation);
+    CitizenId citizen = fixtures.aResident().register();
+    List<Answer> silent = new java.util.ArrayList<>(approveAll(items));
+    silent.set(0, new Answer(items.get(0).id(), Stance.PARTLY, "  "));
+
+    var refused = submit(consultation, citizen, 2, silent);
+
+    assertThat(refused)
+        .isEqualTo(new SubmissionResult.Rejected("opinion.partlyNeedsText", String.valueOf(items.get(0).id())));
+    assertThat(storedAnswers(consultation)).isZero();
+    assertThat(participations(consultation)).isZero();
+
+    List<Answer> explained = new java.util.ArrayList<>(approveAll(items));
+    explained.set(0, new Answer(items.get(0).id(), Stance.PARTLY, "Đồng ý khoản 1, chưa đồng ý khoản 2."));
+    assertThat(submit(consultation, citizen, 2, explained)).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(submission.currentAnswers(consultation.id(), citizen))
+        .contains(new Answer(items.get(0).id(), Stance.PARTLY, "Đồng ý khoản 1, chưa đồng ý khoản 2."));
+  }
 }

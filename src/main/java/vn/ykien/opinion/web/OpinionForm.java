@@ -38,6 +38,11 @@ record OpinionForm(List<Row> rows) {
     return rows.stream().allMatch(row -> row.stance() != null);
   }
 
+  /** Every "partly agree" says with which part. */
+  boolean partlyExplained() {
+    return rows.stream().allMatch(row -> row.stance() == null || !row.stance().needsText() || row.comment() != null);
+  }
+
   /** The answered rows as answers; unanswered items are left out (the submission rejects that). */
   List<Answer> answers() {
     return rows.stream()

@@ -72,6 +72,9 @@ class OpinionPages {
     if (!form.complete()) {
       return formPage(consultation, form, citizen, "opinion.missingItems", model);
     }
+    if (!form.partlyExplained()) {
+      return formPage(consultation, form, citizen, "opinion.partlyNeedsText", model);
+    }
     model.addAttribute("consultation", consultation);
     model.addAttribute("form", form);
     return "opinion/review";
