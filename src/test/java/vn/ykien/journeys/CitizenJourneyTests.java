@@ -196,6 +196,19 @@ class CitizenJourneyTests {
   }
 
   @Test
+  void theWholeDraftCanBeApprovedInOneStepAndIsStillReviewedBeforeSending() {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, "otherCommune");
+    citizen.waitForSelector("#opinion-form");
+
+    citizen.click("#approve-all");
+
+    citizen.waitForSelector("#confirm");
+    assertThat(citizen.locator("main .card strong").allInnerTexts()).hasSize(9).containsOnly("Tán thành");
+  }
+
+  @Test
   void aThirteenYearOldIsToldWhyTheyCannotTakePartYet() {
     Page citizen = browser.newPhone();
     citizen.navigate(url("/consultations/hien-phap-2025/opinion"));

@@ -122,6 +122,22 @@ class OpinionApiTests {
   }
 
   @Test
+  void theWholeDraftCanBeApprovedInOneRequest() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var response = post(consultation, tokenFor(citizen, 2), "{\"approveAll\": true}", "vi");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(
+            jdbc.sql("select count(*) from opinion.answer where consultation_id = ? and stance = 'APPROVE'")
+                .param(consultation.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(fixtures.items(consultation).size());
+  }
+
+  @Test
   void anIdempotencyKeyIsForgottenAfterADay() throws Exception {
     Consultation consultation = fixtures.anOpenConsultation();
     String token = tokenFor(fixtures.aResident().register(), 2);

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Answer;
@@ -36,16 +38,26 @@ class OpinionApi {
   private final OpinionSubmission submission;
   private final ApiProblems problems;
   private final SubmissionRateLimits limits;
+  private final Consultations consultations;
 
-  OpinionApi(OpinionSubmission submission, ApiProblems problems, SubmissionRateLimits limits) {
+  OpinionApi(
+      OpinionSubmission submission,
+      ApiProblems problems,
+      SubmissionRateLimits limits,
+      Consultations consultations) {
     this.submission = submission;
+    this.consultations = consultations;
     this.limits = limits;
     this.problems = problems;
   }
 
   record AnswerJson(@Nullable Long itemId, @Nullable String stance, @Nullable String comment) {}
 
-  record SubmissionJson(@Nullable List<AnswerJson> answers) {}
+  /**
+   * An opinion: an answer per item, or {@code approveAll: true} (the "approve the whole draft"
+   * shortcut), which records APPROVE on every item not answered otherwise.
+   */
+  record SubmissionJson(@Nullable List<AnswerJson> answers, @Nullable Boolean approveAll) {}
 
   record ReceiptJson(
       String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {}
@@ -103,6 +115,14 @@ class OpinionApi {
       }
       String comment = answer.comment() == null || answer.comment().isBlank() ? null : answer.comment().strip();
       answers.add(new Answer(answer.itemId(), stance, comment));
+    }
+    if (Boolean.TRUE.equals(body.approveAll())) {
+      var answered = answers.stream().map(Answer::itemId).collect(java.util.stream.Collectors.toSet());
+      for (DraftItem item : consultations.items(consultationId)) {
+        if (!answered.contains(item.id())) {
+          answers.add(new Answer(item.id(), Stance.APPROVE, null));
+        }
+      }
     }
     SubmissionResult result =
         submission.submit(

@@ -25,6 +25,12 @@ record OpinionForm(List<Row> rows) {
     return new OpinionForm(rows);
   }
 
+  /** The "approve the whole draft" shortcut: every item approved, any comment typed kept. */
+  OpinionForm approvingEverything() {
+    return new OpinionForm(
+        rows.stream().map(row -> new Row(row.item(), Stance.APPROVE, row.comment())).toList());
+  }
+
   static OpinionForm of(List<DraftItem> items, List<Answer> answers) {
     List<Row> rows = new ArrayList<>();
     for (DraftItem item : items) {

@@ -69,6 +69,9 @@ class OpinionPages {
     }
     Consultation consultation = consultation(slug);
     OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
+    if ("true".equals(params.get("approveAll"))) {
+      form = form.approvingEverything();
+    }
     if (!form.complete()) {
       return formPage(consultation, form, citizen, "opinion.missingItems", model);
     }
