@@ -41,6 +41,20 @@ class OfficialAuthorizationMatrixTests {
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
                   OfficialRole.ANALYST),
+          Endpoint.RECEIPTS_FORM,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST),
+          Endpoint.RECEIPTS_CHECK,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST),
           Endpoint.IMPORT_FORM,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
           Endpoint.IMPORT_UPLOAD,
@@ -73,6 +87,8 @@ class OfficialAuthorizationMatrixTests {
 
   enum Endpoint {
     PARTICIPATION,
+    RECEIPTS_FORM,
+    RECEIPTS_CHECK,
     IMPORT_FORM,
     IMPORT_UPLOAD,
     /** The import's progress and report page (the job the upload just started, if it was allowed). */
@@ -188,6 +204,8 @@ class OfficialAuthorizationMatrixTests {
     HttpResponse<String> response =
         switch (endpoint) {
           case PARTICIPATION -> session.get(base);
+          case RECEIPTS_FORM -> session.get(base + "/receipts");
+          case RECEIPTS_CHECK -> session.post(base + "/receipts", Map.of("tokens", "YK-0000-0000-0000-0000.1.1.AAAA"));
           case IMPORT_FORM -> session.get(base + "/registry/import");
           // A list with a header and no rows: it imports nothing, whoever sends it.
           case IMPORT_UPLOAD -> {

@@ -49,7 +49,7 @@ class OfficialJourneyTests {
   void aCommuneOfficerAddsAGroupOfficerWithTwoStepSignInAndTheAuditorSeesTheListWasViewed() {
     Page commune = signedIn("canbo.giaothuy");
     assertThat(commune.locator("a.official-link").allInnerTexts())
-        .containsExactly("Tình hình tham gia", "Nhập danh sách dân cư", "Tài khoản cán bộ");
+        .containsExactly("Tình hình tham gia", "Kiểm tra biên nhận", "Nhập danh sách dân cư", "Tài khoản cán bộ");
     commune.click("a.official-link:has-text('Tài khoản cán bộ')");
     commune.waitForSelector("#accounts");
     assertThat(commune.locator("#role option").allInnerTexts())
@@ -95,7 +95,7 @@ class OfficialJourneyTests {
     Page group = signedIn("totruong.to01");
     group.waitForSelector("#participation");
 
-    assertThat(group.locator("a.official-link").allInnerTexts()).containsExactly("Tình hình tham gia");
+    assertThat(group.locator("a.official-link").allInnerTexts()).containsExactly("Tình hình tham gia", "Kiểm tra biên nhận");
     assertThat(group.locator("#import-registry").count()).isZero();
     var response = group.navigate(url("/officials/units/2026-07/14167/registry/import"));
     assertThat(response.status()).isEqualTo(403);

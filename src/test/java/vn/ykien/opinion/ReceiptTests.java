@@ -108,4 +108,21 @@ class ReceiptTests {
     verifier.update(receipt.signedText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(verifier.verify(Base64.getUrlDecoder().decode(receipt.signature()))).isTrue();
   }
+
+  @Test
+  void anOfficerChecksAListOfReceiptsAtOnce() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Receipt receipt = submitFor(consultation, fixtures.aResident().register());
+    var officer = new vn.ykien.OfficialSession(port);
+    org.assertj.core.api.Assertions.assertThat(officer.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+
+    var page =
+        officer.post(
+            "/officials/units/2026-07/14167/receipts",
+            java.util.Map.of("tokens", receipt.token() + "\n\n  not-a-receipt  \n"));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Đã kiểm tra 2 biên nhận: 1 hợp lệ, 0 đã thu hồi, 1 không hợp lệ.");
+    assertThat(page.body()).contains("data-status=\"Valid\"").contains("data-status=\"Invalid\"");
+  }
 }

@@ -25,6 +25,9 @@ class OfficialMenu {
     if (official.may(Permission.VIEW_PARTICIPATION)) {
       links.add(new Link("menu.participation", unit));
     }
+    if (official.may(Permission.VIEW_PARTICIPATION)) {
+      links.add(new Link("menu.receipts", unit + "/receipts"));
+    }
     if (official.may(Permission.IMPORT_REGISTRY)) {
       links.add(new Link("menu.registryImport", unit + "/registry/import"));
     }
