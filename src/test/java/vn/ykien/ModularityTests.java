@@ -35,6 +35,8 @@ class ModularityTests {
         .resideOutsideOfPackage("vn.ykien.opinion.web")
         .should()
         .callMethod(OpinionSubmission.class, "currentAnswers", long.class, CitizenId.class)
+        .orShould()
+        .callMethod(OpinionSubmission.class, "currentGeneralComment", long.class, CitizenId.class)
         .check(classes);
   }
 

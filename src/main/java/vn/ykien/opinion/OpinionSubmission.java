@@ -72,6 +72,11 @@ public class OpinionSubmission {
     }
     Optional<SubmissionResult.Rejected> invalid =
         validate(command.answers(), consultations.items(consultation.id()));
+    if (invalid.isEmpty()
+        && command.generalComment() != null
+        && command.generalComment().codePointCount(0, command.generalComment().length()) > Answer.MAX_COMMENT_LENGTH) {
+      invalid = Optional.of(new SubmissionResult.Rejected("opinion.generalCommentTooLong", ""));
+    }
     if (invalid.isPresent()) {
       return invalid.get();
     }
@@ -113,6 +118,8 @@ public class OpinionSubmission {
         revision,
         command.answers(),
         LocalDate.ofInstant(now, Consultation.ZONE));
+    store.writeGeneralComment(
+        consultation.id(), pseudonym, revision, blankToNull(command.generalComment()), LocalDate.ofInstant(now, Consultation.ZONE));
     if (key != null) {
       store.rememberIdempotent(consultation.id(), command.citizen(), key, fingerprint, receipt, revision, now);
     }
@@ -131,6 +138,16 @@ public class OpinionSubmission {
   @Transactional(readOnly = true)
   public List<Answer> currentAnswers(long consultationId, CitizenId citizen) {
     return store.currentAnswers(consultationId, pseudonyms.of(consultationId, citizen));
+  }
+
+  /** The citizen's own current general comment, to show it back (never to an official). */
+  @Transactional(readOnly = true)
+  public Optional<String> currentGeneralComment(long consultationId, CitizenId citizen) {
+    return store.currentGeneralComment(consultationId, pseudonyms.of(consultationId, citizen));
+  }
+
+  private static @org.jspecify.annotations.Nullable String blankToNull(@org.jspecify.annotations.Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** The receipt of the citizen's latest submission, if they took part. */

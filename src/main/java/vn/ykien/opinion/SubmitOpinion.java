@@ -8,6 +8,7 @@ import vn.ykien.shared.CitizenId;
  * A citizen's opinion on every item of a consultation's draft.
  *
  * @param signedInLevel the assurance level asserted by the citizen's e-ID token
+ * @param generalComment a comment on the whole draft, or null
  * @param idempotencyKey the caller's key for this request (API {@code Idempotency-Key}): the same
  *     key again gets the first answer back instead of a second revision; null when not given
  */
@@ -17,11 +18,12 @@ public record SubmitOpinion(
     int signedInLevel,
     Channel channel,
     List<Answer> answers,
+    @Nullable String generalComment,
     @Nullable String idempotencyKey) {
 
   public SubmitOpinion(
       long consultationId, CitizenId citizen, int signedInLevel, Channel channel, List<Answer> answers) {
-    this(consultationId, citizen, signedInLevel, channel, answers, null);
+    this(consultationId, citizen, signedInLevel, channel, answers, null, null);
   }
 
   /** The answers in one canonical text (by item), for the idempotency fingerprint. */
@@ -35,6 +37,8 @@ public record SubmitOpinion(
               text.append(answer.itemId()).append('|').append(answer.stance().name()).append('|')
                   .append(comment.length()).append('|').append(comment).append('\n');
             });
+    String general = generalComment == null ? "" : generalComment;
+    text.append("general|").append(general.length()).append('|').append(general).append('\n');
     return text.toString();
   }
 }

@@ -100,14 +100,16 @@ class CitizenJourneyTests {
     signInAs(citizen, "eligible");
     citizen.waitForSelector("#opinion-form");
     Browser.screenshot(citizen, "03-opinion-form");
-    assertThat(citizen.locator("fieldset").count()).isEqualTo(9);
+    assertThat(citizen.locator("fieldset[id^='item-']").count()).isEqualTo(9);
     for (int i = 0; i < 9; i++) {
-      citizen.locator("fieldset").nth(i).locator("input[value='APPROVE']").check();
+      citizen.locator("fieldset[id^='item-']").nth(i).locator("input[value='APPROVE']").check();
     }
     citizen.locator("#item-dieu-115 input[value='DISAPPROVE']").check();
     citizen.locator("#item-dieu-115 textarea").fill("Đề nghị giữ quyền chất vấn Chánh án, Viện trưởng <b>cùng cấp</b>.");
+    citizen.fill("#generalComment", "Đề nghị giải thích rõ hơn về chính quyền địa phương hai cấp.");
     citizen.click("#review");
     assertThat(citizen.content()).contains("Không tán thành").contains("&lt;b&gt;cùng cấp&lt;/b&gt;");
+    assertThat(citizen.locator("#review-general").innerText()).contains("chính quyền địa phương hai cấp");
     Browser.screenshot(citizen, "04-review");
     citizen.click("#confirm");
     citizen.waitForSelector("#receipt-number");
@@ -175,7 +177,7 @@ class CitizenJourneyTests {
     signInAs(citizen, "otherCommune");
 
     citizen.waitForSelector("#opinion-form");
-    assertThat(citizen.locator("fieldset").count()).isEqualTo(9);
+    assertThat(citizen.locator("fieldset[id^='item-']").count()).isEqualTo(9);
   }
 
   @Test

@@ -44,7 +44,9 @@ class NoOfficialRouteShowsAnOpinionTests {
     List<Answer> answers = new ArrayList<>();
     consultations.items(consultation.id())
         .forEach(item -> answers.add(new Answer(item.id(), Stance.DISAPPROVE, marker + " về " + item.code())));
-    assertThat(submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers)))
+    assertThat(
+            submission.submit(
+                new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers, marker + " (chung)", null)))
         .isInstanceOf(SubmissionResult.Accepted.class);
 
     var admin = new OfficialSession(port);

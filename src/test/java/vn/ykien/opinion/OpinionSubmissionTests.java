@@ -234,4 +234,32 @@ class OpinionSubmissionTests {
     assertThat(submission.currentAnswers(consultation.id(), citizen))
         .contains(new Answer(items.get(0).id(), Stance.PARTLY, "Đồng ý khoản 1, chưa đồng ý khoản 2."));
   }
+
+  @Test
+  void aGeneralCommentIsKeptWithTheOpinionRevisedWithItAndNeverTooLong() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    List<DraftItem> items = fixtures.items(consultation);
+    CitizenId citizen = fixtures.aResident().register();
+
+    var first =
+        submission.submit(
+            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, approveAll(items), "Nên lấy ý kiến lâu hơn.", null));
+    assertThat(first).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(submission.currentGeneralComment(consultation.id(), citizen)).contains("Nên lấy ý kiến lâu hơn.");
+
+    var tooLong =
+        submission.submit(
+            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, approveAll(items), "x".repeat(5001), null));
+    assertThat(tooLong).isEqualTo(new SubmissionResult.Rejected("opinion.generalCommentTooLong", ""));
+    assertThat(submission.currentGeneralComment(consultation.id(), citizen)).contains("Nên lấy ý kiến lâu hơn.");
+
+    submit(consultation, citizen, 2, approveAll(items));
+    assertThat(submission.currentGeneralComment(consultation.id(), citizen)).isEmpty();
+    assertThat(
+            jdbc.sql("select count(*) from opinion.general_comment_revision where consultation_id = ?")
+                .param(consultation.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
 }

@@ -113,6 +113,39 @@ public class OpinionStore {
         });
   }
 
+  /** The current general comment (or none), and this revision's copy of it. */
+  public void writeGeneralComment(
+      long consultationId, byte[] pseudonym, int revision, @org.jspecify.annotations.Nullable String comment, LocalDate day) {
+    if (comment == null) {
+      jdbc.sql("delete from opinion.general_comment where consultation_id = ? and pseudonym = ?")
+          .params(consultationId, pseudonym)
+          .update();
+    } else {
+      jdbc.sql(
+              """
+              insert into opinion.general_comment (consultation_id, pseudonym, comment) values (?, ?, ?)
+              on conflict (consultation_id, pseudonym) do update set comment = excluded.comment
+              """)
+          .params(consultationId, pseudonym, comment)
+          .update();
+    }
+    jdbc.sql(
+            """
+            insert into opinion.general_comment_revision
+              (consultation_id, pseudonym, revision, comment, submitted_on)
+            values (?, ?, ?, ?, ?)
+            """)
+        .params(consultationId, pseudonym, revision, comment, day)
+        .update();
+  }
+
+  public Optional<String> currentGeneralComment(long consultationId, byte[] pseudonym) {
+    return jdbc.sql("select comment from opinion.general_comment where consultation_id = ? and pseudonym = ?")
+        .params(consultationId, pseudonym)
+        .query(String.class)
+        .optional();
+  }
+
   public List<Answer> currentAnswers(long consultationId, byte[] pseudonym) {
     return jdbc.sql(
             "select item_id, stance, comment from opinion.answer"

@@ -57,7 +57,8 @@ class OpinionApi {
    * An opinion: an answer per item, or {@code approveAll: true} (the "approve the whole draft"
    * shortcut), which records APPROVE on every item not answered otherwise.
    */
-  record SubmissionJson(@Nullable List<AnswerJson> answers, @Nullable Boolean approveAll) {}
+  record SubmissionJson(
+      @Nullable List<AnswerJson> answers, @Nullable Boolean approveAll, @Nullable String generalComment) {}
 
   record ReceiptJson(
       String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {}
@@ -127,7 +128,13 @@ class OpinionApi {
     SubmissionResult result =
         submission.submit(
             new SubmitOpinion(
-                consultationId, citizen.citizenId(), citizen.assuranceLevel(), Channel.SELF, answers, idempotencyKey));
+                consultationId,
+                citizen.citizenId(),
+                citizen.assuranceLevel(),
+                Channel.SELF,
+                answers,
+                body.generalComment() == null || body.generalComment().isBlank() ? null : body.generalComment().strip(),
+                idempotencyKey));
     return switch (result) {
       case SubmissionResult.Accepted(var receipt, int revision) ->
           ResponseEntity.status(HttpStatus.CREATED)

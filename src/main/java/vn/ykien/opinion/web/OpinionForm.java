@@ -12,7 +12,9 @@ import vn.ykien.opinion.Stance;
  * The opinion form as posted: {@code stance-<item id>} and {@code comment-<item id>} per item.
  * Blank comments are no comment; unknown stance values are left unanswered.
  */
-record OpinionForm(List<Row> rows) {
+record OpinionForm(List<Row> rows, @Nullable String generalComment) {
+
+  static final String GENERAL_COMMENT = "generalComment";
 
   /** One item with what the citizen chose on it so far. */
   record Row(DraftItem item, @Nullable Stance stance, @Nullable String comment) {}
@@ -22,22 +24,22 @@ record OpinionForm(List<Row> rows) {
     for (DraftItem item : items) {
       rows.add(new Row(item, Stance.parse(params.get("stance-" + item.id())).orElse(null), comment(params.get("comment-" + item.id()))));
     }
-    return new OpinionForm(rows);
+    return new OpinionForm(rows, comment(params.get(GENERAL_COMMENT)));
   }
 
   /** The "approve the whole draft" shortcut: every item approved, any comment typed kept. */
   OpinionForm approvingEverything() {
     return new OpinionForm(
-        rows.stream().map(row -> new Row(row.item(), Stance.APPROVE, row.comment())).toList());
+        rows.stream().map(row -> new Row(row.item(), Stance.APPROVE, row.comment())).toList(), generalComment);
   }
 
-  static OpinionForm of(List<DraftItem> items, List<Answer> answers) {
+  static OpinionForm of(List<DraftItem> items, List<Answer> answers, @Nullable String generalComment) {
     List<Row> rows = new ArrayList<>();
     for (DraftItem item : items) {
       Answer answer = answers.stream().filter(a -> a.itemId() == item.id()).findFirst().orElse(null);
       rows.add(new Row(item, answer == null ? null : answer.stance(), answer == null ? null : answer.comment()));
     }
-    return new OpinionForm(rows);
+    return new OpinionForm(rows, generalComment);
   }
 
   boolean complete() {

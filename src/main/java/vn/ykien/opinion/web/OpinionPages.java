@@ -55,7 +55,9 @@ class OpinionPages {
     List<DraftItem> items = consultations.items(consultation.id());
     var current = submission.currentAnswers(consultation.id(), citizen.citizenId());
     model.addAttribute("revising", !current.isEmpty());
-    return formPage(consultation, OpinionForm.of(items, current), citizen, null, model);
+    String general =
+        submission.currentGeneralComment(consultation.id(), citizen.citizenId()).orElse(null);
+    return formPage(consultation, OpinionForm.of(items, current, general), citizen, null, model);
   }
 
   @PostMapping("/consultations/{slug}/opinion/review")
@@ -117,7 +119,9 @@ class OpinionPages {
                 citizen.citizenId(),
                 citizen.assuranceLevel(),
                 Channel.SELF,
-                form.answers()));
+                form.answers(),
+                form.generalComment(),
+                null));
     return switch (result) {
       case SubmissionResult.Accepted accepted -> {
         redirect.addFlashAttribute("justSubmitted", true);
