@@ -15,65 +15,33 @@ public sealed interface AccountCreation {
 
   /** Nothing was created; the reason is one of the refusals below. */
   sealed interface Refused extends AccountCreation {
-    String messageKey();
+    /** {@code officials.accounts.} and the refusal's name, e.g. {@code officials.accounts.usernameTaken}. */
+    default String messageKey() {
+      String name = getClass().getSimpleName();
+      return "officials.accounts." + Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
   }
 
   /** 3 to 64 characters: lower-case letters, digits, dot, dash and underscore. */
-  record InvalidUsername() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.invalidUsername";
-    }
-  }
+  record InvalidUsername() implements Refused {}
 
-  record UsernameTaken() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.usernameTaken";
-    }
-  }
+  record UsernameTaken() implements Refused {}
 
-  record MissingName() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.missingName";
-    }
-  }
+  record MissingName() implements Refused {}
 
-  record UnknownUnit() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.unknownUnit";
-    }
-  }
+  record UnknownUnit() implements Refused {}
 
   /** E.g. a commune officer on a province. */
-  record RoleDoesNotFitUnit() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.roleDoesNotFit";
-    }
-  }
+  record RoleDoesNotFitUnit() implements Refused {}
 
   /** The creator may not give this role, or the unit is outside the creator's scope. */
-  record NotAllowed() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.notAllowed";
-    }
-  }
+  record NotAllowed() implements Refused {}
 
   /** 12 to 128 characters, or no password but a personal id to sign in with the e-ID. */
-  record WeakPassword() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.weakPassword";
-    }
-  }
+  record WeakPassword() implements Refused {}
 
-  record InvalidCitizenId() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.invalidCitizenId";
-    }
-  }
+  record InvalidCitizenId() implements Refused {}
 
   /** The personal id already belongs to another account. */
-  record CitizenIdTaken() implements Refused {
-    public String messageKey() {
-      return "officials.accounts.citizenIdTaken";
-    }
-  }
+  record CitizenIdTaken() implements Refused {}
 }

@@ -53,6 +53,14 @@ class CitizenJourneyTests {
         official.locator("tr[data-unit='" + groupCode + "'] td.participants").innerText().strip());
   }
 
+  /** A phone signed in as the persona, at the opinion form (or where its eligibility leads). */
+  Page atTheOpinionFormAs(String persona) {
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInAs(citizen, persona);
+    return citizen;
+  }
+
   void signInAs(Page page, String persona) {
     page.click("#sign-in-eid");
     page.waitForURL("**/dev-eid/sign-in");
@@ -172,9 +180,7 @@ class CitizenJourneyTests {
 
   @Test
   void someoneFromAnotherCommuneMayTakePart() {
-    Page citizen = browser.newPhone();
-    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
-    signInAs(citizen, "otherCommune");
+    Page citizen = atTheOpinionFormAs("otherCommune");
 
     citizen.waitForSelector("#opinion-form");
     assertThat(citizen.locator("fieldset[id^='item-']").count()).isEqualTo(9);
@@ -182,9 +188,7 @@ class CitizenJourneyTests {
 
   @Test
   void switchingLanguageDuringAnOpinionLeadsBackToTheForm() {
-    Page citizen = browser.newPhone();
-    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
-    signInAs(citizen, "otherCommune");
+    Page citizen = atTheOpinionFormAs("otherCommune");
     citizen.waitForSelector("#opinion-form");
 
     citizen.click("#review");
@@ -199,9 +203,7 @@ class CitizenJourneyTests {
 
   @Test
   void theWholeDraftCanBeApprovedInOneStepAndIsStillReviewedBeforeSending() {
-    Page citizen = browser.newPhone();
-    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
-    signInAs(citizen, "otherCommune");
+    Page citizen = atTheOpinionFormAs("otherCommune");
     citizen.waitForSelector("#opinion-form");
 
     citizen.click("#approve-all");
@@ -212,9 +214,7 @@ class CitizenJourneyTests {
 
   @Test
   void aThirteenYearOldIsToldWhyTheyCannotTakePartYet() {
-    Page citizen = browser.newPhone();
-    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
-    signInAs(citizen, "tooYoung");
+    Page citizen = atTheOpinionFormAs("tooYoung");
 
     citizen.waitForSelector("#not-eligible");
     assertThat(citizen.locator("#not-eligible").innerText())
@@ -224,9 +224,7 @@ class CitizenJourneyTests {
 
   @Test
   void aLevel1AccountIsAskedToUpgrade() {
-    Page citizen = browser.newPhone();
-    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
-    signInAs(citizen, "levelOne");
+    Page citizen = atTheOpinionFormAs("levelOne");
 
     citizen.waitForSelector("#not-eligible");
     assertThat(citizen.locator("#not-eligible").innerText()).contains("mức 2");

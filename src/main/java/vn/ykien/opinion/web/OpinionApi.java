@@ -61,7 +61,13 @@ class OpinionApi {
       @Nullable List<AnswerJson> answers, @Nullable Boolean approveAll, @Nullable String generalComment) {}
 
   record ReceiptJson(
-      String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {}
+      String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {
+
+    static ReceiptJson of(vn.ykien.opinion.Receipt receipt, int revision) {
+      return new ReceiptJson(
+          receipt.number(), receipt.consultationId(), receipt.issuedAt(), revision, receipt.token(), receipt.signature());
+    }
+  }
 
   /** A receipt's standing: VALID, REVOKED or INVALID; the consultation and time when known. */
   record ReceiptCheckJson(String status, @Nullable Long consultationId, @Nullable Instant issuedAt) {}
@@ -137,15 +143,7 @@ class OpinionApi {
                 idempotencyKey));
     return switch (result) {
       case SubmissionResult.Accepted(var receipt, int revision) ->
-          ResponseEntity.status(HttpStatus.CREATED)
-              .body(
-                  new ReceiptJson(
-                      receipt.number(),
-                      receipt.consultationId(),
-                      receipt.issuedAt(),
-                      revision,
-                      receipt.token(),
-                      receipt.signature()));
+          ResponseEntity.status(HttpStatus.CREATED).body(ReceiptJson.of(receipt, revision));
       case SubmissionResult.NotEligible(EligibilityDecision decision) ->
           status(
               problems.problem(
@@ -159,14 +157,7 @@ class OpinionApi {
       case SubmissionResult.Replayed(var receipt, int revision) ->
           ResponseEntity.status(HttpStatus.CREATED)
               .header("Idempotent-Replayed", "true")
-              .body(
-                  new ReceiptJson(
-                      receipt.number(),
-                      receipt.consultationId(),
-                      receipt.issuedAt(),
-                      revision,
-                      receipt.token(),
-                      receipt.signature()));
+              .body(ReceiptJson.of(receipt, revision));
       case SubmissionResult.Rejected(String key, String detail) ->
           status(
               problems.problem(
