@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.ConsultationSetup;
 import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.EligiblePopulation;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.NewConsultation;
 import vn.ykien.consultation.Window;
@@ -82,6 +83,7 @@ class DemoLoader implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final MessageSource messages;
   private final OfficialAccounts officials;
+  private final EligiblePopulation eligiblePopulation;
 
   DemoLoader(
       DemoProperties demo,
@@ -96,7 +98,8 @@ class DemoLoader implements ApplicationRunner {
       Clock clock,
       PlatformTransactionManager transactionManager,
       MessageSource messages,
-      OfficialAccounts officials) {
+      OfficialAccounts officials,
+      EligiblePopulation eligiblePopulation) {
     this.demo = demo;
     this.sharedData = Path.of(sharedData);
     this.unitImport = unitImport;
@@ -110,6 +113,7 @@ class DemoLoader implements ApplicationRunner {
     this.transactions = new TransactionTemplate(transactionManager);
     this.messages = messages;
     this.officials = officials;
+    this.eligiblePopulation = eligiblePopulation;
   }
 
   @Override
@@ -128,6 +132,9 @@ class DemoLoader implements ApplicationRunner {
             throw new UncheckedIOException(e);
           }
         });
+    // The demo consultation opened three days ago: freeze its eligible population now rather
+    // than at the scheduler's next round, so the officials' page shows it from the first minute.
+    eligiblePopulation.takeDueSnapshots();
   }
 
   private void load() throws IOException {

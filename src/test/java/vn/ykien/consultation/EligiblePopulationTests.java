@@ -21,6 +21,7 @@ class EligiblePopulationTests {
   @Autowired Fixtures fixtures;
   @Autowired Units units;
   @Autowired JdbcClient jdbc;
+  @Autowired Consultations consultations;
 
   Unit commune() {
     return units.findByCode("2026-07", "14167").orElseThrow();
@@ -69,6 +70,13 @@ class EligiblePopulationTests {
     assertThat(population.takeSnapshot(consultation))
         .isInstanceOf(EligiblePopulation.SnapshotOutcome.AlreadyTaken.class);
     assertThat(population.atOpening(consultation, group)).isEqualTo(frozen);
+  }
+
+  @Test
+  void theDemoConsultationIsFrozenAsSoonAsTheDemoIsLoaded() {
+    Consultation demo = consultations.findBySlug("hien-phap-2025").orElseThrow();
+
+    assertThat(population.snapshot(demo)).hasValueSatisfying(snapshot -> assertThat(snapshot.eligible()).isPositive());
   }
 
   @Test
