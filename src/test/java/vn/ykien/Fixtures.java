@@ -37,13 +37,16 @@ public class Fixtures {
   private final ConsultationSetup setup;
   private final Consultations consultations;
   private final Clock clock;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Fixtures(
       Registry registry,
       Units units,
       ConsultationSetup setup,
       Consultations consultations,
-      Clock clock) {
+      Clock clock,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.registry = registry;
     this.units = units;
     this.setup = setup;
@@ -75,6 +78,13 @@ public class Fixtures {
   public Consultation anUpcomingConsultation() {
     Instant now = clock.instant();
     return aConsultation(new Window(now.plus(1, ChronoUnit.DAYS), now.plus(8, ChronoUnit.DAYS)));
+  }
+
+  /** The window of this consultation ends now: it closed a minute ago. */
+  public void close(Consultation consultation) {
+    jdbc.sql("update consultation.consultation set closes_at = ? where id = ?")
+        .params(clock.instant().minus(1, ChronoUnit.MINUTES).atOffset(java.time.ZoneOffset.UTC), consultation.id())
+        .update();
   }
 
   /** A consultation that closed yesterday. */

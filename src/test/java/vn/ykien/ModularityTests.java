@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.OwnOpinions;
 import vn.ykien.shared.CitizenId;
 
 class ModularityTests {
@@ -37,6 +38,8 @@ class ModularityTests {
         .callMethod(OpinionSubmission.class, "currentAnswers", long.class, CitizenId.class)
         .orShould()
         .callMethod(OpinionSubmission.class, "currentGeneralComment", long.class, CitizenId.class)
+        .orShould()
+        .callMethod(OwnOpinions.class, "history", long.class, CitizenId.class)
         .check(classes);
   }
 

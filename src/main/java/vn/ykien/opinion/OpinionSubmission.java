@@ -109,7 +109,7 @@ public class OpinionSubmission {
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
     Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    store.insertReceipt(receipt, consultation.id(), issuedAt);
+    store.insertReceipt(receipt, consultation.id(), command.citizen(), issuedAt);
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.writeAnswers(
@@ -199,12 +199,7 @@ public class OpinionSubmission {
   }
 
   private Receipt signed(String number, long consultationId, Instant issuedAt) {
-    var unsigned = new Receipt(number, consultationId, issuedAt, "");
-    return new Receipt(
-        number,
-        consultationId,
-        issuedAt,
-        Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign(unsigned.signedText())));
+    return signer.receipt(number, consultationId, issuedAt);
   }
 
   private static Optional<SubmissionResult.Rejected> validate(

@@ -213,6 +213,42 @@ class CitizenJourneyTests {
   }
 
   @Test
+  void aCitizenReadsTheirHistoryWithdrawsAndSendsAgain() {
+    Page citizen = atTheOpinionFormAs("otherCommune");
+    citizen.waitForSelector("#opinion-form");
+    citizen.locator("#item-dieu-9 input[value='DISAPPROVE']").check();
+    citizen.locator("#item-dieu-9 textarea").fill("<script>alert('x')</script> giữ nguyên");
+    citizen.click("#approve-all");
+    citizen.click("#confirm");
+    citizen.waitForSelector("#receipt-number");
+    String receipt = citizen.locator("#receipt-number").innerText();
+
+    citizen.click("#receipt-history");
+    citizen.waitForSelector("#history-standing");
+    assertThat(citizen.locator("#history-standing").innerText()).isEqualTo("Ý kiến gửi sau cùng của bạn đang được tính.");
+    assertThat(citizen.content()).contains("&lt;script&gt;alert('x')&lt;/script&gt; giữ nguyên");
+    assertThat(citizen.locator("#history-receipts").innerText()).contains(receipt);
+    Browser.screenshot(citizen, "13-history");
+
+    citizen.click("#history-withdraw");
+    citizen.waitForSelector("#confirm-withdraw");
+    citizen.click("#confirm-withdraw");
+    citizen.waitForSelector("#history-notice");
+    assertThat(citizen.locator("#history-notice").innerText()).isEqualTo("Đã rút ý kiến của bạn. Các biên nhận đã bị thu hồi.");
+    assertThat(citizen.locator("#history-standing").innerText()).startsWith("Bạn đã rút ý kiến");
+    assertThat(citizen.locator("#history-receipts tbody tr").last().innerText()).contains("Đã thu hồi");
+    assertThat(citizen.locator("#history-withdraw").count()).isZero();
+    Browser.screenshot(citizen, "14-withdrawn");
+
+    citizen.click("#history-revise");
+    citizen.waitForSelector("#opinion-form");
+    citizen.click("#approve-all");
+    citizen.click("#confirm");
+    citizen.waitForSelector("#receipt-number");
+    assertThat(citizen.locator("#receipt-number").innerText()).isNotEqualTo(receipt);
+  }
+
+  @Test
   void aThirteenYearOldIsToldWhyTheyCannotTakePartYet() {
     Page citizen = atTheOpinionFormAs("tooYoung");
 

@@ -121,6 +121,67 @@ class OpinionApiTests {
     assertThat(json.readTree(revised.body()).get("revision").asInt()).isEqualTo(2);
   }
 
+  HttpResponse<String> mine(Consultation consultation, String token, String method) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:%d/api/v1/consultations/%d/opinions/mine".formatted(port, consultation.id())))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept-Language", "en")
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aCitizenReadsTheirOwnHistoryAndWithdrawsThroughTheApi() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    String token = tokenFor(citizen, 2);
+    var sent = post(consultation, token, "{\"approveAll\": true, \"generalComment\": \"Đồng ý\"}", "vi");
+    String receiptToken = json.readTree(sent.body()).get("token").asString();
+
+    var history = mine(consultation, token, "GET");
+    assertThat(history.statusCode()).isEqualTo(200);
+    JsonNode read = json.readTree(history.body());
+    assertThat(read.get("standing").asBoolean()).isTrue();
+    assertThat(read.get("entries")).hasSize(1);
+    assertThat(read.get("entries").get(0).get("kind").asString()).isEqualTo("REVISION");
+    assertThat(read.get("entries").get(0).get("answers")).hasSize(fixtures.items(consultation).size());
+    assertThat(read.get("entries").get(0).get("generalComment").asString()).isEqualTo("Đồng ý");
+    assertThat(read.get("receipts").get(0).get("status").asString()).isEqualTo("VALID");
+
+    var withdrawn = mine(consultation, token, "DELETE");
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(withdrawn.body()).get("revokedReceipts").asInt()).isEqualTo(1);
+    assertThat(participations(consultation)).isZero();
+    var check =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:%d/api/v1/receipts/%s".formatted(port, receiptToken))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(json.readTree(check.body()).get("status").asString()).isEqualTo("REVOKED");
+    JsonNode after = json.readTree(mine(consultation, token, "GET").body());
+    assertThat(after.get("standing").asBoolean()).isFalse();
+    assertThat(after.get("entries").get(1).get("kind").asString()).isEqualTo("WITHDRAWAL");
+
+    var again = mine(consultation, token, "DELETE");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(again.body()).get("code").asString()).isEqualTo("opinion.nothingToWithdraw");
+  }
+
+  @Test
+  void aLevel1TokenCannotReadAnOpinionsHistory() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    post(consultation, tokenFor(citizen, 2), "{\"approveAll\": true}", "vi");
+
+    var response = mine(consultation, tokenFor(citizen, 1), "GET");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).doesNotContain("APPROVE");
+    assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("eligibility.levelTooLow");
+  }
+
   @Test
   void theWholeDraftCanBeApprovedInOneRequest() throws Exception {
     Consultation consultation = fixtures.anOpenConsultation();

@@ -24,6 +24,7 @@ class ParticipationReportTests {
 
   @Autowired ParticipationReport report;
   @Autowired OpinionSubmission submission;
+  @Autowired vn.ykien.opinion.OwnOpinions own;
   @Autowired Fixtures fixtures;
   @Autowired Units units;
 
@@ -94,5 +95,23 @@ class ParticipationReportTests {
             row -> row.participantsByChannel().get(Channel.SELF) == 1L);
     assertThat(group9.participants()).isEqualTo(1);
     assertThat(group9.participantsByChannel()).containsEntry(Channel.SELF, 1L).containsEntry(Channel.ASSISTED, 0L);
+  }
+
+  @Test
+  void aWithdrawnOpinionNoLongerCountsItsParticipant() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    CitizenId staying = fixtures.aResident().inGroup(11).register();
+    CitizenId leaving = fixtures.aResident().inGroup(11).register();
+    takePart(consultation, staying, Channel.SELF);
+    takePart(consultation, leaving, Channel.ASSISTED);
+    eventually(() -> row(consultation, commune, "14167-11"), row -> row.participants() == 2);
+
+    own.withdraw(new vn.ykien.opinion.WithdrawOpinion(consultation.id(), leaving, 2));
+
+    UnitParticipation group11 =
+        eventually(() -> row(consultation, commune, "14167-11"), row -> row.participants() == 1);
+    assertThat(group11.participants()).isEqualTo(1);
+    assertThat(group11.participantsByChannel()).containsEntry(Channel.SELF, 1L).containsEntry(Channel.ASSISTED, 0L);
   }
 }

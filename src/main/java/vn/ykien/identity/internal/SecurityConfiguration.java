@@ -87,7 +87,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/officials/**")
                     .hasRole(OFFICIAL)
-                    .requestMatchers("/consultations/*/opinion/**", "/consultations/*/opinion", "/consultations/*/receipt")
+                    .requestMatchers("/consultations/*/opinion/**", "/consultations/*/opinion", "/consultations/*/receipt", "/consultations/*/history")
                     .hasRole(CITIZEN)
                     .anyRequest()
                     .permitAll())

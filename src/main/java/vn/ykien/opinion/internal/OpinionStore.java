@@ -68,9 +68,14 @@ public class OpinionStore {
   /** The next revision number of a pseudonym's opinion (1 for the first). */
   public int nextRevision(long consultationId, byte[] pseudonym) {
     return jdbc.sql(
-            "select coalesce(max(revision), 0) + 1 from opinion.answer_revision"
-                + " where consultation_id = ? and pseudonym = ?")
-        .params(consultationId, pseudonym)
+            """
+            select greatest(
+              (select coalesce(max(revision), 0) from opinion.answer_revision
+               where consultation_id = ? and pseudonym = ?),
+              (select coalesce(max(revision), 0) from opinion.withdrawal
+               where consultation_id = ? and pseudonym = ?)) + 1
+            """)
+        .params(consultationId, pseudonym, consultationId, pseudonym)
         .query(Integer.class)
         .single();
   }
@@ -172,10 +177,111 @@ public class OpinionStore {
         .optional();
   }
 
-  public void insertReceipt(String number, long consultationId, Instant issuedAt) {
-    jdbc.sql("insert into opinion.receipt (number, consultation_id, issued_at) values (?, ?, ?)")
-        .params(number, consultationId, utc(issuedAt))
+  public void insertReceipt(String number, long consultationId, CitizenId holder, Instant issuedAt) {
+    jdbc.sql("insert into opinion.receipt (number, consultation_id, citizen_id, issued_at) values (?, ?, ?, ?)")
+        .params(number, consultationId, holder.value(), utc(issuedAt))
         .update();
+  }
+
+  /** Every receipt the citizen was given in this consultation, oldest first. */
+  public List<StoredReceiptNumber> receiptsOf(long consultationId, CitizenId holder) {
+    return jdbc.sql(
+            "select number, issued_at, revoked_at from opinion.receipt"
+                + " where consultation_id = ? and citizen_id = ? order by issued_at, number")
+        .params(consultationId, holder.value())
+        .query(
+            (rs, row) -> {
+              OffsetDateTime revoked = rs.getObject(3, OffsetDateTime.class);
+              return new StoredReceiptNumber(
+                  rs.getString(1),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  revoked == null ? null : revoked.toInstant());
+            })
+        .list();
+  }
+
+  /** A receipt with its number, as its holder sees it listed. */
+  public record StoredReceiptNumber(
+      String number, Instant issuedAt, @org.jspecify.annotations.Nullable Instant revokedAt) {}
+
+  /** Revokes every standing receipt of the citizen in this consultation; how many. */
+  public int revokeReceipts(long consultationId, CitizenId holder, Instant at) {
+    return jdbc.sql(
+            "update opinion.receipt set revoked_at = ?"
+                + " where consultation_id = ? and citizen_id = ? and revoked_at is null")
+        .params(utc(at), consultationId, holder.value())
+        .update();
+  }
+
+  /** Removes the participation row: the person no longer takes part. */
+  public void deleteParticipation(long consultationId, CitizenId citizen) {
+    jdbc.sql("delete from opinion.participation where consultation_id = ? and citizen_id = ?")
+        .params(consultationId, citizen.value())
+        .update();
+  }
+
+  /** Ends the pseudonym's current opinion; the history stays and records the withdrawal. */
+  public void withdrawContent(long consultationId, byte[] pseudonym, int revision, LocalDate day) {
+    jdbc.sql("delete from opinion.answer where consultation_id = ? and pseudonym = ?")
+        .params(consultationId, pseudonym)
+        .update();
+    jdbc.sql("delete from opinion.general_comment where consultation_id = ? and pseudonym = ?")
+        .params(consultationId, pseudonym)
+        .update();
+    jdbc.sql(
+            "insert into opinion.withdrawal (consultation_id, pseudonym, revision, withdrawn_on)"
+                + " values (?, ?, ?, ?)")
+        .params(consultationId, pseudonym, revision, day)
+        .update();
+  }
+
+  /** One stored revision of a pseudonym's opinion, or a withdrawal (no answers). */
+  public record StoredRevision(
+      int revision,
+      LocalDate on,
+      boolean withdrawal,
+      List<Answer> answers,
+      @org.jspecify.annotations.Nullable String generalComment) {}
+
+  /** The pseudonym's whole history, oldest first. */
+  public List<StoredRevision> history(long consultationId, byte[] pseudonym) {
+    var answers = new java.util.TreeMap<Integer, List<Answer>>();
+    var days = new java.util.HashMap<Integer, LocalDate>();
+    jdbc.sql(
+            "select revision, item_id, stance, comment, submitted_on from opinion.answer_revision"
+                + " where consultation_id = ? and pseudonym = ? order by revision, item_id")
+        .params(consultationId, pseudonym)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              int revision = rs.getInt(1);
+              answers
+                  .computeIfAbsent(revision, r -> new java.util.ArrayList<>())
+                  .add(new Answer(rs.getLong(2), Stance.valueOf(rs.getString(3)), rs.getString(4)));
+              days.put(revision, rs.getObject(5, LocalDate.class));
+            });
+    var general = new java.util.HashMap<Integer, String>();
+    jdbc.sql(
+            "select revision, comment from opinion.general_comment_revision"
+                + " where consultation_id = ? and pseudonym = ? and comment is not null")
+        .params(consultationId, pseudonym)
+        .query((java.sql.ResultSet rs) -> {
+          general.put(rs.getInt(1), rs.getString(2));
+        });
+    var entries = new java.util.TreeMap<Integer, StoredRevision>();
+    answers.forEach(
+        (revision, list) ->
+            entries.put(
+                revision,
+                new StoredRevision(revision, days.get(revision), false, List.copyOf(list), general.get(revision))));
+    jdbc.sql(
+            "select revision, withdrawn_on from opinion.withdrawal where consultation_id = ? and pseudonym = ?")
+        .params(consultationId, pseudonym)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              entries.put(
+                  rs.getInt(1), new StoredRevision(rs.getInt(1), rs.getObject(2, LocalDate.class), true, List.of(), null));
+            });
+    return List.copyOf(entries.values());
   }
 
   /** A stored receipt: when it was issued and, if so, revoked. */

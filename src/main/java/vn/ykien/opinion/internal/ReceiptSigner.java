@@ -53,6 +53,13 @@ public class ReceiptSigner {
     }
   }
 
+  /** A receipt for this number, consultation and time (to the second), signed. */
+  public vn.ykien.opinion.Receipt receipt(String number, long consultationId, java.time.Instant issuedAt) {
+    var unsigned = new vn.ykien.opinion.Receipt(number, consultationId, issuedAt, "");
+    return new vn.ykien.opinion.Receipt(
+        number, consultationId, issuedAt, Base64.getUrlEncoder().withoutPadding().encodeToString(sign(unsigned.signedText())));
+  }
+
   public byte[] sign(String message) {
     try {
       var signature = Signature.getInstance("Ed25519");

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,11 @@ import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Answer;
 import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.OpinionHistory;
 import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.OwnOpinions;
+import vn.ykien.opinion.WithdrawOpinion;
+import vn.ykien.opinion.WithdrawalResult;
 import vn.ykien.opinion.ReceiptCheck;
 import vn.ykien.opinion.Stance;
 import vn.ykien.opinion.SubmissionResult;
@@ -39,12 +44,15 @@ class OpinionApi {
   private final ApiProblems problems;
   private final SubmissionRateLimits limits;
   private final Consultations consultations;
+  private final OwnOpinions own;
 
   OpinionApi(
       OpinionSubmission submission,
       ApiProblems problems,
       SubmissionRateLimits limits,
-      Consultations consultations) {
+      Consultations consultations,
+      OwnOpinions own) {
+    this.own = own;
     this.submission = submission;
     this.consultations = consultations;
     this.limits = limits;
@@ -167,6 +175,92 @@ class OpinionApi {
                   key,
                   request));
       case SubmissionResult.UnknownConsultation unknown ->
+          status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
+    };
+  }
+
+  record HistoryAnswerJson(long itemId, String stance, @Nullable String comment) {}
+
+  /** One step of the citizen's history: a REVISION with its answers, or a WITHDRAWAL. */
+  record HistoryEntryJson(
+      String kind,
+      int revision,
+      java.time.LocalDate on,
+      @Nullable List<HistoryAnswerJson> answers,
+      @Nullable String generalComment) {}
+
+  record IssuedReceiptJson(String receiptNumber, Instant issuedAt, String status, String token) {}
+
+  record HistoryJson(boolean standing, List<HistoryEntryJson> entries, List<IssuedReceiptJson> receipts) {}
+
+  /** The citizen's own history in this consultation; only their own token can read it. */
+  @GetMapping("/api/v1/consultations/{consultationId}/opinions/mine")
+  ResponseEntity<?> history(
+      @PathVariable long consultationId, @Nullable SignedInCitizen citizen, HttpServletRequest request) {
+    if (citizen == null) {
+      return status(problems.problem(HttpStatus.UNAUTHORIZED, "opinion.notSignedIn", request));
+    }
+    if (consultations.find(consultationId).isEmpty()) {
+      return status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
+    }
+    if (citizen.assuranceLevel() < 2) {
+      return status(problems.problem(HttpStatus.FORBIDDEN, "eligibility.levelTooLow", request, 14));
+    }
+    OpinionHistory history = own.history(consultationId, citizen.citizenId());
+    List<HistoryEntryJson> entries =
+        history.entries().stream()
+            .map(
+                entry ->
+                    switch (entry) {
+                      case OpinionHistory.Revision revision ->
+                          new HistoryEntryJson(
+                              "REVISION",
+                              revision.revision(),
+                              revision.on(),
+                              revision.answers().stream()
+                                  .map(a -> new HistoryAnswerJson(a.itemId(), a.stance().name(), a.comment()))
+                                  .toList(),
+                              revision.generalComment());
+                      case OpinionHistory.Withdrawal withdrawal ->
+                          new HistoryEntryJson("WITHDRAWAL", withdrawal.revision(), withdrawal.on(), null, null);
+                    })
+            .toList();
+    List<IssuedReceiptJson> receipts =
+        history.receipts().stream()
+            .map(
+                issued ->
+                    new IssuedReceiptJson(
+                        issued.receipt().number(),
+                        issued.receipt().issuedAt(),
+                        issued.standing() ? "VALID" : "REVOKED",
+                        issued.receipt().token()))
+            .toList();
+    return ResponseEntity.ok(new HistoryJson(history.standing(), entries, receipts));
+  }
+
+  record WithdrawnJson(int revision, int revokedReceipts) {}
+
+  /** Withdraws the citizen's opinion while the window is open; its receipts read REVOKED after. */
+  @DeleteMapping("/api/v1/consultations/{consultationId}/opinions/mine")
+  ResponseEntity<?> withdraw(
+      @PathVariable long consultationId, @Nullable SignedInCitizen citizen, HttpServletRequest request) {
+    if (citizen == null) {
+      return status(problems.problem(HttpStatus.UNAUTHORIZED, "opinion.notSignedIn", request));
+    }
+    return switch (own.withdraw(new WithdrawOpinion(consultationId, citizen.citizenId(), citizen.assuranceLevel()))) {
+      case WithdrawalResult.Withdrawn(int revision, int revoked) -> ResponseEntity.ok(new WithdrawnJson(revision, revoked));
+      case WithdrawalResult.NothingToWithdraw nothing ->
+          status(problems.problem(HttpStatus.NOT_FOUND, "opinion.nothingToWithdraw", request));
+      case WithdrawalResult.NotAllowed(EligibilityDecision decision) ->
+          status(
+              problems.problem(
+                  decision instanceof EligibilityDecision.Closed || decision instanceof EligibilityDecision.NotOpenYet
+                      ? HttpStatus.CONFLICT
+                      : HttpStatus.FORBIDDEN,
+                  decision.messageKey(),
+                  request,
+                  14));
+      case WithdrawalResult.UnknownConsultation unknown ->
           status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
     };
   }

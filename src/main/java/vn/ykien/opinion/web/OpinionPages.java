@@ -21,6 +21,9 @@ import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.OwnOpinions;
+import vn.ykien.opinion.WithdrawOpinion;
+import vn.ykien.opinion.WithdrawalResult;
 import vn.ykien.opinion.Receipt;
 import vn.ykien.opinion.ReceiptCheck;
 import vn.ykien.shared.QrCodes;
@@ -34,11 +37,78 @@ class OpinionPages {
   private final Consultations consultations;
   private final Eligibility eligibility;
   private final OpinionSubmission submission;
+  private final OwnOpinions own;
+  private final java.time.Clock clock;
 
-  OpinionPages(Consultations consultations, Eligibility eligibility, OpinionSubmission submission) {
+  OpinionPages(
+      Consultations consultations,
+      Eligibility eligibility,
+      OpinionSubmission submission,
+      OwnOpinions own,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.submission = submission;
+    this.own = own;
+  }
+
+  /** The citizen's own history: every revision, any withdrawal, every receipt and its standing. */
+  @GetMapping("/consultations/{slug}/history")
+  String history(@PathVariable String slug, @Nullable SignedInCitizen citizen, Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
+    Consultation consultation = consultation(slug);
+    if (citizen.assuranceLevel() < 2) {
+      // What someone said is shown back only to a sign-in as strong as the one that sent it.
+      return notEligible(consultation, new EligibilityDecision.LevelTooLow(citizen.assuranceLevel()), model);
+    }
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("history", own.history(consultation.id(), citizen.citizenId()));
+    model.addAttribute(
+        "items",
+        consultations.items(consultation.id()).stream()
+            .collect(java.util.stream.Collectors.toMap(DraftItem::id, item -> item)));
+    model.addAttribute("formatter", ReceiptTimes.FORMAT);
+    model.addAttribute("open", consultation.window().isOpenAt(clock.instant()));
+    return "opinion/history";
+  }
+
+  /** Asks once more before withdrawing: what it does, and that it can be undone only by sending again. */
+  @GetMapping("/consultations/{slug}/opinion/withdraw")
+  String confirmWithdrawal(@PathVariable String slug, @Nullable SignedInCitizen citizen, Model model) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
+    model.addAttribute("consultation", consultation(slug));
+    return "opinion/withdraw";
+  }
+
+  @PostMapping("/consultations/{slug}/opinion/withdraw")
+  String withdraw(
+      @PathVariable String slug,
+      @Nullable SignedInCitizen citizen,
+      Model model,
+      RedirectAttributes redirect) {
+    if (citizen == null) {
+      return "redirect:/sign-in";
+    }
+    Consultation consultation = consultation(slug);
+    WithdrawalResult result =
+        own.withdraw(new WithdrawOpinion(consultation.id(), citizen.citizenId(), citizen.assuranceLevel()));
+    return switch (result) {
+      case WithdrawalResult.Withdrawn withdrawn -> {
+        redirect.addFlashAttribute("noticeKey", "history.withdrawn");
+        yield "redirect:/consultations/" + slug + "/history";
+      }
+      case WithdrawalResult.NothingToWithdraw nothing -> {
+        redirect.addFlashAttribute("noticeKey", "history.nothingToWithdraw");
+        yield "redirect:/consultations/" + slug + "/history";
+      }
+      case WithdrawalResult.NotAllowed(EligibilityDecision decision) -> notEligible(consultation, decision, model);
+      case WithdrawalResult.UnknownConsultation unknown -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    };
   }
 
   @GetMapping("/consultations/{slug}/opinion")

@@ -3,6 +3,7 @@ package vn.ykien.reporting.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.ykien.opinion.OpinionSubmitted;
+import vn.ykien.opinion.OpinionWithdrawn;
 
 /**
  * Keeps the participation tallies from opinion events. Events are stored with the opinion in the
@@ -25,5 +26,10 @@ class ParticipationTallying {
       tallies.add(event.consultationId(), event.previousUnitId(), event.previousChannel(), -1);
       tallies.add(event.consultationId(), event.unitId(), event.channel(), 1);
     }
+  }
+
+  @ApplicationModuleListener
+  void on(OpinionWithdrawn event) {
+    tallies.add(event.consultationId(), event.unitId(), event.channel(), -1);
   }
 }

@@ -1,0 +1,124 @@
+package vn.ykien.opinion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.Eligibility;
+import vn.ykien.consultation.EligibilityDecision;
+import vn.ykien.opinion.internal.OpinionStore;
+import vn.ykien.opinion.internal.Pseudonyms;
+import vn.ykien.opinion.internal.ReceiptSigner;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * What a citizen can do with their own opinion besides sending it: read their history and
+ * withdraw it while the window is open. Never for an official: see the architecture test.
+ */
+@Service
+public class OwnOpinions {
+
+  private final Consultations consultations;
+  private final Eligibility eligibility;
+  private final OpinionStore store;
+  private final Pseudonyms pseudonyms;
+  private final ReceiptSigner signer;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  OwnOpinions(
+      Consultations consultations,
+      Eligibility eligibility,
+      OpinionStore store,
+      Pseudonyms pseudonyms,
+      ReceiptSigner signer,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.consultations = consultations;
+    this.eligibility = eligibility;
+    this.store = store;
+    this.pseudonyms = pseudonyms;
+    this.signer = signer;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The citizen's own history: revisions, withdrawals and receipts, oldest first. */
+  @Transactional(readOnly = true)
+  public OpinionHistory history(long consultationId, CitizenId citizen) {
+    // Answers read in the draft's order, as the citizen gave them.
+    java.util.Map<Long, Integer> position = new java.util.HashMap<>();
+    List<vn.ykien.consultation.DraftItem> items = consultations.items(consultationId);
+    for (int i = 0; i < items.size(); i++) {
+      position.put(items.get(i).id(), i);
+    }
+    java.util.Comparator<Answer> inDraftOrder =
+        java.util.Comparator.comparing(answer -> position.getOrDefault(answer.itemId(), Integer.MAX_VALUE));
+    List<OpinionHistory.Entry> entries =
+        store.history(consultationId, pseudonyms.of(consultationId, citizen)).stream()
+            .<OpinionHistory.Entry>map(
+                stored ->
+                    stored.withdrawal()
+                        ? new OpinionHistory.Withdrawal(stored.revision(), stored.on())
+                        : new OpinionHistory.Revision(
+                            stored.revision(),
+                            stored.on(),
+                            stored.answers().stream().sorted(inDraftOrder).toList(),
+                            stored.generalComment()))
+            .toList();
+    List<OpinionHistory.IssuedReceipt> receipts =
+        store.receiptsOf(consultationId, citizen).stream()
+            .map(
+                stored ->
+                    new OpinionHistory.IssuedReceipt(
+                        signer.receipt(stored.number(), consultationId, stored.issuedAt()), stored.revokedAt()))
+            .toList();
+    return new OpinionHistory(entries, receipts);
+  }
+
+  /**
+   * Withdraws the citizen's opinion: the current answers and general comment go (the history
+   * keeps them), the participation ends and every receipt is revoked. A later submission in the
+   * window makes them a participant again, as a new revision.
+   */
+  @Transactional
+  public WithdrawalResult withdraw(WithdrawOpinion command) {
+    Optional<Consultation> found = consultations.find(command.consultationId());
+    if (found.isEmpty()) {
+      return new WithdrawalResult.UnknownConsultation(command.consultationId());
+    }
+    Consultation consultation = found.get();
+    EligibilityDecision decision =
+        eligibility.decide(consultation, command.citizen(), command.signedInLevel());
+    // Someone who moved away or had a birthday still owns what they sent; only the window and
+    // the strength of the sign-in matter here.
+    if (decision instanceof EligibilityDecision.Closed
+        || decision instanceof EligibilityDecision.NotOpenYet
+        || decision instanceof EligibilityDecision.LevelTooLow
+        || decision instanceof EligibilityDecision.NoAccount
+        || decision instanceof EligibilityDecision.NotActivated) {
+      return new WithdrawalResult.NotAllowed(decision);
+    }
+    Optional<OpinionStore.Participation> participation =
+        store.lockParticipation(consultation.id(), command.citizen());
+    if (participation.isEmpty()) {
+      return new WithdrawalResult.NothingToWithdraw();
+    }
+    Instant now = clock.instant();
+    store.deleteParticipation(consultation.id(), command.citizen());
+    int revoked = store.revokeReceipts(consultation.id(), command.citizen(), now);
+    byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
+    int revision = store.nextRevision(consultation.id(), pseudonym);
+    store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
+    events.publishEvent(
+        new OpinionWithdrawn(
+            consultation.id(), participation.get().unitId(), participation.get().channel(), now));
+    return new WithdrawalResult.Withdrawn(revision, revoked);
+  }
+}
