@@ -153,6 +153,11 @@ public class Fixtures {
       return this;
     }
 
+    public ResidentBuilder withoutEidAccount() {
+      this.account = EidAccount.none();
+      return this;
+    }
+
     public ResidentBuilder inGroup(int number) {
       this.group = number;
       return this;

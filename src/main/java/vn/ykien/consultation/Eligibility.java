@@ -29,6 +29,13 @@ public class Eligibility {
     return EligibilityRules.decide(consultation, resident, signedInLevel, inScope, clock.instant());
   }
 
+  /** Whether a signed paper form of this person may be entered: no e-ID account needed. */
+  public EligibilityDecision decideOnPaper(Consultation consultation, CitizenId citizen) {
+    Optional<Resident> resident = residents.find(citizen);
+    boolean inScope = resident.map(person -> livesInScope(consultation, person)).orElse(false);
+    return EligibilityRules.decideOnPaper(consultation, resident, inScope, clock.instant());
+  }
+
   private boolean livesInScope(Consultation consultation, Resident resident) {
     Long scope = consultation.scopeUnitId();
     if (scope == null) {

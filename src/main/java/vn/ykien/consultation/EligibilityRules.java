@@ -21,6 +21,25 @@ public final class EligibilityRules {
       int signedInLevel,
       boolean livesInScope,
       Instant now) {
+    return decide(consultation, resident, signedInLevel, livesInScope, now, true);
+  }
+
+  /**
+   * The rules for a signed paper form entered by an officer: the same window, registry, age and
+   * scope, but no e-ID account is needed (paper is for those without one).
+   */
+  public static EligibilityDecision decideOnPaper(
+      Consultation consultation, Optional<Resident> resident, boolean livesInScope, Instant now) {
+    return decide(consultation, resident, 0, livesInScope, now, false);
+  }
+
+  private static EligibilityDecision decide(
+      Consultation consultation,
+      Optional<Resident> resident,
+      int signedInLevel,
+      boolean livesInScope,
+      Instant now,
+      boolean eidRequired) {
     if (now.isBefore(consultation.window().opens())) {
       return new EligibilityDecision.NotOpenYet();
     }
@@ -32,15 +51,17 @@ public final class EligibilityRules {
     }
     Resident person = resident.get();
     var account = person.eidAccount();
-    if (account.state() == EidState.NONE) {
-      return new EligibilityDecision.NoAccount();
-    }
-    if (account.state() == EidState.REGISTERED) {
-      return new EligibilityDecision.NotActivated();
-    }
-    int level = Math.min(signedInLevel, account.level() == null ? 0 : account.level());
-    if (level < 2) {
-      return new EligibilityDecision.LevelTooLow(level);
+    if (eidRequired) {
+      if (account.state() == EidState.NONE) {
+        return new EligibilityDecision.NoAccount();
+      }
+      if (account.state() == EidState.REGISTERED) {
+        return new EligibilityDecision.NotActivated();
+      }
+      int level = Math.min(signedInLevel, account.level() == null ? 0 : account.level());
+      if (level < 2) {
+        return new EligibilityDecision.LevelTooLow(level);
+      }
     }
     LocalDate openingDay = LocalDate.ofInstant(consultation.window().opens(), Consultation.ZONE);
     if (person.ageOn(openingDay) < consultation.minimumAge()) {

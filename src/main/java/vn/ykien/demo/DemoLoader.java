@@ -40,7 +40,7 @@ import vn.ykien.consultation.NewConsultation;
 import vn.ykien.consultation.Window;
 import vn.ykien.consultation.Wording;
 import vn.ykien.opinion.Answer;
-import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.Assistance;
 import vn.ykien.opinion.OpinionSubmission;
 import vn.ykien.opinion.Stance;
 import vn.ykien.opinion.SubmitOpinion;
@@ -342,8 +342,14 @@ class DemoLoader implements ApplicationRunner {
         continue;
       }
       double channelRoll = random.nextDouble();
-      Channel channel =
-          channelRoll < 0.8 ? Channel.SELF : channelRoll < 0.97 ? Channel.ASSISTED : Channel.PAPER;
+      // Helped at the group's cultural house, or a paper form collected there, by the commune's officer.
+      String place = "Nhà văn hoá " + (accepted % demo.residentialGroups() + 1);
+      Assistance assistance =
+          channelRoll < 0.8
+              ? Assistance.SELF
+              : channelRoll < 0.97
+                  ? new Assistance.Helped(demo.officials().getFirst().username(), place)
+                  : new Assistance.OnPaper(demo.officials().getFirst().username(), place, "DEMO-" + citizen.value());
       List<Answer> answers =
           items.stream()
               .map(
@@ -354,7 +360,7 @@ class DemoLoader implements ApplicationRunner {
                           null))
               .toList();
       var result =
-          opinions.submit(new SubmitOpinion(consultationId, citizen, 2, channel, answers));
+          opinions.submit(new SubmitOpinion(consultationId, citizen, 2, assistance, answers));
       if (result instanceof vn.ykien.opinion.SubmissionResult.Accepted) {
         accepted++;
       }

@@ -13,12 +13,20 @@ public enum OfficialRole {
   NATIONAL_ADMIN(UnitKind.NATION, EnumSet.allOf(Permission.class)),
   PROVINCE_OFFICER(
       UnitKind.PROVINCE,
-      EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.IMPORT_REGISTRY, Permission.MANAGE_OFFICIALS)),
+      EnumSet.of(
+          Permission.VIEW_PARTICIPATION,
+          Permission.IMPORT_REGISTRY,
+          Permission.MANAGE_OFFICIALS,
+          Permission.ASSIST_CITIZENS)),
   COMMUNE_OFFICER(
       UnitKind.COMMUNE,
-      EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.IMPORT_REGISTRY, Permission.MANAGE_OFFICIALS)),
+      EnumSet.of(
+          Permission.VIEW_PARTICIPATION,
+          Permission.IMPORT_REGISTRY,
+          Permission.MANAGE_OFFICIALS,
+          Permission.ASSIST_CITIZENS)),
   /** An officer of a village or residential group (thôn, tổ dân phố). */
-  GROUP_OFFICER(UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION)),
+  GROUP_OFFICER(UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.ASSIST_CITIZENS)),
   /** Reads the figures of any unit level; no personal data. */
   ANALYST(null, EnumSet.of(Permission.VIEW_PARTICIPATION)),
   /** Reads the audit trail; sees neither the registry nor participation. */

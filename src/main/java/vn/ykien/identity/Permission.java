@@ -8,6 +8,11 @@ public enum Permission {
   IMPORT_REGISTRY,
   /** Create officials' accounts and see the list of them. */
   MANAGE_OFFICIALS,
+  /**
+   * Help citizens take part: open a support point (a code for the day and the place) and enter
+   * signed paper forms.
+   */
+  ASSIST_CITIZENS,
   /** Read the audit trail of who viewed which list of people. */
   VIEW_AUDIT
 }

@@ -65,8 +65,14 @@ public class OpinionSubmission {
       return new SubmissionResult.UnknownConsultation(command.consultationId());
     }
     Consultation consultation = found.get();
+    Optional<SubmissionResult.Rejected> unclear = validate(command.assistance());
+    if (unclear.isPresent()) {
+      return unclear.get();
+    }
     EligibilityDecision decision =
-        eligibility.decide(consultation, command.citizen(), command.signedInLevel());
+        command.assistance() instanceof Assistance.OnPaper
+            ? eligibility.decideOnPaper(consultation, command.citizen())
+            : eligibility.decide(consultation, command.citizen(), command.signedInLevel());
     if (!(decision instanceof EligibilityDecision.Eligible(long unitId))) {
       return new SubmissionResult.NotEligible(decision);
     }
@@ -90,6 +96,12 @@ public class OpinionSubmission {
       // Someone else (e.g. the same request, retried) inserted it first: wait for it, then revise.
       previous = store.lockParticipation(consultation.id(), command.citizen());
     }
+    // One paper form is entered once (its citizen's row is locked, so two officers entering the
+    // same form wait for each other here).
+    if (command.assistance() instanceof Assistance.OnPaper(_, _, String reference)
+        && store.paperEntered(consultation.id(), reference)) {
+      return new SubmissionResult.Rejected("opinion.paperAlreadyEntered", reference);
+    }
     // A retry of a request already stored (the participation row's lock orders concurrent ones):
     // answer it as the first time, change nothing.
     String key = command.idempotencyKey();
@@ -109,7 +121,7 @@ public class OpinionSubmission {
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
     Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    store.insertReceipt(receipt, consultation.id(), command.citizen(), issuedAt);
+    store.insertReceipt(receipt, consultation.id(), command.citizen(), issuedAt, command.assistance());
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.writeAnswers(
@@ -200,6 +212,28 @@ public class OpinionSubmission {
 
   private Receipt signed(String number, long consultationId, Instant issuedAt) {
     return signer.receipt(number, consultationId, issuedAt);
+  }
+
+  /** The longest place name and paper form number accepted. */
+  public static final int MAX_PLACE_LENGTH = 200;
+
+  public static final int MAX_PAPER_REFERENCE_LENGTH = 40;
+
+  private static Optional<SubmissionResult.Rejected> validate(Assistance assistance) {
+    String place =
+        switch (assistance) {
+          case Assistance.Self self -> "-";
+          case Assistance.Helped helped -> helped.place();
+          case Assistance.OnPaper paper -> paper.place();
+        };
+    if (place.isBlank() || place.length() > MAX_PLACE_LENGTH) {
+      return Optional.of(new SubmissionResult.Rejected("opinion.placeRequired", ""));
+    }
+    if (assistance instanceof Assistance.OnPaper paper
+        && !paper.reference().matches("[\\p{L}\\p{N}/._-]{1," + MAX_PAPER_REFERENCE_LENGTH + "}")) {
+      return Optional.of(new SubmissionResult.Rejected("opinion.paperReferenceInvalid", ""));
+    }
+    return Optional.empty();
   }
 
   private static Optional<SubmissionResult.Rejected> validate(

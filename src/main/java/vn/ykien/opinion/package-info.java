@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Opinions",
-    allowedDependencies = {"shared", "consultation", "identity"})
+    allowedDependencies = {"shared", "units", "consultation", "identity"})
 package vn.ykien.opinion;
 
 import org.jspecify.annotations.NullMarked;

@@ -31,41 +31,53 @@ class OfficialAuthorizationMatrixTests {
   static final String EDITION = "2026-07";
   static final String PASSWORD = "matrix-password-2025";
 
+  /** The officers who help citizens take part: support points and paper forms. */
+  static final Set<OfficialRole> ASSISTING =
+      Set.of(
+          OfficialRole.NATIONAL_ADMIN,
+          OfficialRole.PROVINCE_OFFICER,
+          OfficialRole.COMMUNE_OFFICER,
+          OfficialRole.GROUP_OFFICER);
+
   /** Which roles each endpoint is for, written out by hand (not derived from the code). */
   static final Map<Endpoint, Set<OfficialRole>> ALLOWED =
-      Map.of(
-          Endpoint.PARTICIPATION,
+      Map.ofEntries(
+          Map.entry(Endpoint.PARTICIPATION,
               Set.of(
                   OfficialRole.NATIONAL_ADMIN,
                   OfficialRole.PROVINCE_OFFICER,
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
-                  OfficialRole.ANALYST),
-          Endpoint.RECEIPTS_FORM,
+                  OfficialRole.ANALYST)),
+          Map.entry(Endpoint.RECEIPTS_FORM,
               Set.of(
                   OfficialRole.NATIONAL_ADMIN,
                   OfficialRole.PROVINCE_OFFICER,
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
-                  OfficialRole.ANALYST),
-          Endpoint.RECEIPTS_CHECK,
+                  OfficialRole.ANALYST)),
+          Map.entry(Endpoint.RECEIPTS_CHECK,
               Set.of(
                   OfficialRole.NATIONAL_ADMIN,
                   OfficialRole.PROVINCE_OFFICER,
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
-                  OfficialRole.ANALYST),
-          Endpoint.IMPORT_FORM,
-              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
-          Endpoint.IMPORT_UPLOAD,
-              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
-          Endpoint.IMPORT_JOB,
-              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
-          Endpoint.ACCOUNTS,
-              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
-          Endpoint.ACCOUNT_CREATE,
-              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER),
-          Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR));
+                  OfficialRole.ANALYST)),
+          Map.entry(Endpoint.IMPORT_FORM,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
+          Map.entry(Endpoint.IMPORT_UPLOAD,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
+          Map.entry(Endpoint.IMPORT_JOB,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
+          Map.entry(Endpoint.ACCOUNTS,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
+          Map.entry(Endpoint.ACCOUNT_CREATE,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
+          Map.entry(Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR)),
+          Map.entry(Endpoint.SUPPORT_FORM, ASSISTING),
+          Map.entry(Endpoint.SUPPORT_OPEN, ASSISTING),
+          Map.entry(Endpoint.PAPER_FORM, ASSISTING),
+          Map.entry(Endpoint.PAPER_ENTER, ASSISTING));
 
   /** Where each role's test account sits. */
   static final Map<OfficialRole, String> HOME =
@@ -95,7 +107,13 @@ class OfficialAuthorizationMatrixTests {
     IMPORT_JOB,
     ACCOUNTS,
     ACCOUNT_CREATE,
-    AUDIT
+    AUDIT,
+    SUPPORT_FORM,
+    /** Asking for a support code without a place: refused by the use case, nothing stored. */
+    SUPPORT_OPEN,
+    PAPER_FORM,
+    /** Entering a paper form with an invalid personal id: refused, nothing stored. */
+    PAPER_ENTER
   }
 
   @LocalServerPort int port;
@@ -230,6 +248,11 @@ class OfficialAuthorizationMatrixTests {
           case ACCOUNT_CREATE ->
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
+          case SUPPORT_FORM -> session.get(base + "/support");
+          case SUPPORT_OPEN -> session.post(base + "/support", Map.of("consultation", "hien-phap-2025", "place", ""));
+          case PAPER_FORM -> session.get(base + "/paper");
+          case PAPER_ENTER ->
+              session.post(base + "/paper", Map.of("consultation", "hien-phap-2025", "citizenId", "12"));
         };
     return response;
   }

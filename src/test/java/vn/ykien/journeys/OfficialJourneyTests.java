@@ -45,11 +45,75 @@ class OfficialJourneyTests {
     return page;
   }
 
+  @org.springframework.beans.factory.annotation.Autowired vn.ykien.Fixtures fixtures;
+
+  @Test
+  void aGroupOfficerHelpsACitizenAtTheCulturalHouseAndEntersAPaperForm() {
+    Page officer = signedIn("totruong.to01");
+    officer.click("a.official-link:has-text('Điểm hỗ trợ')");
+    officer.fill("#place", "Nhà văn hoá tổ dân phố số 1");
+    officer.click("#open-support-point");
+    officer.waitForSelector(".support-code.issued");
+    String code = officer.locator(".support-code.issued").getAttribute("data-code");
+    assertThat(code).matches("HT-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    assertThat(officer.locator(".support-code.issued svg").count()).isEqualTo(1);
+    String link = officer.locator(".support-code.issued a").getAttribute("href");
+    Browser.screenshot(officer, "15-support-point");
+
+    // The citizen opens the link (the QR code's), signs in with their own e-ID and chooses.
+    Page citizen = browser.newPhone();
+    citizen.navigate(link);
+    citizen.click("#sign-in-eid");
+    citizen.waitForURL("**/dev-eid/sign-in");
+    citizen.click("#persona-otherCommune");
+    citizen.waitForSelector("#assisted-notice");
+    assertThat(citizen.locator("#assisted-notice").innerText()).contains("Nhà văn hoá tổ dân phố số 1");
+    citizen.click("#approve-all");
+    citizen.click("#confirm");
+    citizen.waitForSelector("#receipt-number");
+    Browser.screenshot(citizen, "16-assisted-receipt");
+
+    // A resident without an e-ID account gave a signed paper form; the officer enters it.
+    var resident = fixtures.aResident().withoutEidAccount().inGroup(1).register();
+    officer.click("a.official-link:has-text('Nhập phiếu giấy')");
+    officer.waitForSelector("#paper-form");
+    officer.fill("#citizenId", resident.value());
+    officer.fill("#reference", "T01-0007");
+    officer.fill("#place", "Nhà văn hoá tổ dân phố số 1");
+    for (int i = 0; i < officer.locator("#paper-form fieldset[id^='item-']").count(); i++) {
+      officer.locator("#paper-form fieldset[id^='item-']").nth(i).locator("input[value='APPROVE']").check();
+    }
+    officer.locator("#item-dieu-9 input[value='PARTLY']").check();
+    officer.locator("#item-dieu-9 textarea").fill("Đồng ý sáp nhập, đề nghị giữ tên cũ.");
+    officer.click("#enter-paper");
+    officer.waitForSelector("#paper-entered");
+    assertThat(officer.locator("#receipt-number").innerText()).matches("YK-[0-9A-Z-]{19}");
+    assertThat(officer.content()).doesNotContain("giữ tên cũ");
+    Browser.screenshot(officer, "17-paper-entered");
+
+    // The same form again (same number) is refused, and says why.
+    officer.click("#next-paper");
+    officer.fill("#citizenId", resident.value());
+    officer.fill("#reference", "T01-0007");
+    officer.fill("#place", "Nhà văn hoá tổ dân phố số 1");
+    for (int i = 0; i < officer.locator("#paper-form fieldset[id^='item-']").count(); i++) {
+      officer.locator("#paper-form fieldset[id^='item-']").nth(i).locator("input[value='APPROVE']").check();
+    }
+    officer.click("#enter-paper");
+    assertThat(officer.locator("#paper-error").innerText()).isEqualTo("Phiếu số T01-0007 đã được nhập rồi; mỗi phiếu chỉ nhập một lần.");
+  }
+
   @Test
   void aCommuneOfficerAddsAGroupOfficerWithTwoStepSignInAndTheAuditorSeesTheListWasViewed() {
     Page commune = signedIn("canbo.giaothuy");
     assertThat(commune.locator("a.official-link").allInnerTexts())
-        .containsExactly("Tình hình tham gia", "Kiểm tra biên nhận", "Nhập danh sách dân cư", "Tài khoản cán bộ");
+        .containsExactly(
+            "Tình hình tham gia",
+            "Kiểm tra biên nhận",
+            "Điểm hỗ trợ",
+            "Nhập phiếu giấy",
+            "Nhập danh sách dân cư",
+            "Tài khoản cán bộ");
     commune.click("a.official-link:has-text('Tài khoản cán bộ')");
     commune.waitForSelector("#accounts");
     assertThat(commune.locator("#role option").allInnerTexts())
@@ -95,7 +159,8 @@ class OfficialJourneyTests {
     Page group = signedIn("totruong.to01");
     group.waitForSelector("#participation");
 
-    assertThat(group.locator("a.official-link").allInnerTexts()).containsExactly("Tình hình tham gia", "Kiểm tra biên nhận");
+    assertThat(group.locator("a.official-link").allInnerTexts())
+        .containsExactly("Tình hình tham gia", "Kiểm tra biên nhận", "Điểm hỗ trợ", "Nhập phiếu giấy");
     assertThat(group.locator("#import-registry").count()).isZero();
     var response = group.navigate(url("/officials/units/2026-07/14167/registry/import"));
     assertThat(response.status()).isEqualTo(403);

@@ -46,7 +46,7 @@ class NoOfficialRouteShowsAnOpinionTests {
         .forEach(item -> answers.add(new Answer(item.id(), Stance.DISAPPROVE, marker + " về " + item.code())));
     assertThat(
             submission.submit(
-                new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers, marker + " (chung)", null)))
+                new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, marker + " (chung)", null)))
         .isInstanceOf(SubmissionResult.Accepted.class);
 
     var admin = new OfficialSession(port);

@@ -25,7 +25,7 @@ class OpinionSubmissionTests {
   }
 
   SubmissionResult submit(Consultation consultation, CitizenId citizen, int level, List<Answer> answers) {
-    return submission.submit(new SubmitOpinion(consultation.id(), citizen, level, Channel.SELF, answers));
+    return submission.submit(new SubmitOpinion(consultation.id(), citizen, level, Assistance.SELF, answers));
   }
 
   long storedAnswers(Consultation consultation) {
@@ -243,13 +243,13 @@ class OpinionSubmissionTests {
 
     var first =
         submission.submit(
-            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, approveAll(items), "Nên lấy ý kiến lâu hơn.", null));
+            new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, approveAll(items), "Nên lấy ý kiến lâu hơn.", null));
     assertThat(first).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(submission.currentGeneralComment(consultation.id(), citizen)).contains("Nên lấy ý kiến lâu hơn.");
 
     var tooLong =
         submission.submit(
-            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, approveAll(items), "x".repeat(5001), null));
+            new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, approveAll(items), "x".repeat(5001), null));
     assertThat(tooLong).isEqualTo(new SubmissionResult.Rejected("opinion.generalCommentTooLong", ""));
     assertThat(submission.currentGeneralComment(consultation.id(), citizen)).contains("Nên lấy ý kiến lâu hơn.");
 

@@ -24,7 +24,7 @@ class OwnOpinionsTests {
   Receipt send(Consultation consultation, CitizenId citizen, List<Answer> answers, String general) {
     var result =
         submission.submit(
-            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers, general, null));
+            new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, general, null));
     assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
     return ((SubmissionResult.Accepted) result).receipt();
   }
@@ -118,7 +118,7 @@ class OwnOpinionsTests {
 
     var again =
         submission.submit(
-            new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, all(items, Stance.DISAPPROVE)));
+            new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, all(items, Stance.DISAPPROVE)));
 
     assertThat(again)
         .isInstanceOfSatisfying(SubmissionResult.Accepted.class, accepted -> {

@@ -33,7 +33,7 @@ class ReceiptTests {
   Receipt submitFor(Consultation consultation, CitizenId citizen) {
     List<Answer> answers =
         fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.APPROVE, null)).toList();
-    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Channel.SELF, answers));
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers));
     return ((SubmissionResult.Accepted) result).receipt();
   }
 

@@ -33,7 +33,13 @@ class ParticipationReportTests {
         fixtures.items(consultation).stream()
             .map(item -> new Answer(item.id(), Stance.APPROVE, null))
             .toList();
-    submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, channel, answers));
+    var assistance =
+        switch (channel) {
+          case SELF -> vn.ykien.opinion.Assistance.SELF;
+          case ASSISTED -> new vn.ykien.opinion.Assistance.Helped("canbo.giaothuy", "Nhà văn hoá tổ 7");
+          case PAPER -> new vn.ykien.opinion.Assistance.OnPaper("canbo.giaothuy", "Nhà văn hoá tổ 7", "P-" + citizen.value());
+        };
+    submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, assistance, answers));
   }
 
   UnitParticipation row(Consultation consultation, Unit commune, String code) {

@@ -28,6 +28,10 @@ class OfficialMenu {
     if (official.may(Permission.VIEW_PARTICIPATION)) {
       links.add(new Link("menu.receipts", unit + "/receipts"));
     }
+    if (official.may(Permission.ASSIST_CITIZENS)) {
+      links.add(new Link("menu.support", unit + "/support"));
+      links.add(new Link("menu.paper", unit + "/paper"));
+    }
     if (official.may(Permission.IMPORT_REGISTRY)) {
       links.add(new Link("menu.registryImport", unit + "/registry/import"));
     }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.Stance;
 import vn.ykien.shared.CitizenId;
@@ -177,10 +178,41 @@ public class OpinionStore {
         .optional();
   }
 
-  public void insertReceipt(String number, long consultationId, CitizenId holder, Instant issuedAt) {
-    jdbc.sql("insert into opinion.receipt (number, consultation_id, citizen_id, issued_at) values (?, ?, ?, ?)")
-        .params(number, consultationId, holder.value(), utc(issuedAt))
+  /** Records one submission on the participation side: its receipt, channel and who helped. */
+  public void insertReceipt(
+      String number, long consultationId, CitizenId holder, Instant issuedAt, Assistance assistance) {
+    String official = null;
+    String place = null;
+    String reference = null;
+    switch (assistance) {
+      case Assistance.Self self -> {}
+      case Assistance.Helped helped -> {
+        official = helped.official();
+        place = helped.place();
+      }
+      case Assistance.OnPaper paper -> {
+        official = paper.official();
+        place = paper.place();
+        reference = paper.reference();
+      }
+    }
+    jdbc.sql(
+            """
+            insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel,
+              official, place, paper_reference)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            number, consultationId, holder.value(), utc(issuedAt), assistance.channel().name(), official, place, reference)
         .update();
+  }
+
+  /** Whether the paper form with this number was already entered in this consultation. */
+  public boolean paperEntered(long consultationId, String reference) {
+    return jdbc.sql("select exists (select 1 from opinion.receipt where consultation_id = ? and paper_reference = ?)")
+        .params(consultationId, reference)
+        .query(Boolean.class)
+        .single();
   }
 
   /** Every receipt the citizen was given in this consultation, oldest first. */

@@ -22,7 +22,8 @@ import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Answer;
-import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.SupportPoints;
 import vn.ykien.opinion.OpinionHistory;
 import vn.ykien.opinion.OpinionSubmission;
 import vn.ykien.opinion.OwnOpinions;
@@ -45,14 +46,17 @@ class OpinionApi {
   private final SubmissionRateLimits limits;
   private final Consultations consultations;
   private final OwnOpinions own;
+  private final SupportPoints supportPoints;
 
   OpinionApi(
       OpinionSubmission submission,
       ApiProblems problems,
       SubmissionRateLimits limits,
       Consultations consultations,
-      OwnOpinions own) {
+      OwnOpinions own,
+      SupportPoints supportPoints) {
     this.own = own;
+    this.supportPoints = supportPoints;
     this.submission = submission;
     this.consultations = consultations;
     this.limits = limits;
@@ -66,7 +70,10 @@ class OpinionApi {
    * shortcut), which records APPROVE on every item not answered otherwise.
    */
   record SubmissionJson(
-      @Nullable List<AnswerJson> answers, @Nullable Boolean approveAll, @Nullable String generalComment) {}
+      @Nullable List<AnswerJson> answers,
+      @Nullable Boolean approveAll,
+      @Nullable String generalComment,
+      @Nullable String assistanceCode) {}
 
   record ReceiptJson(
       String receiptNumber, long consultationId, Instant issuedAt, int revision, String token, String signature) {
@@ -139,13 +146,21 @@ class OpinionApi {
         }
       }
     }
+    Assistance assistance = Assistance.SELF;
+    if (body.assistanceCode() != null && !body.assistanceCode().isBlank()) {
+      var helped = supportPoints.resolve(body.assistanceCode(), consultationId);
+      if (helped.isEmpty()) {
+        return status(problems.problem(HttpStatus.BAD_REQUEST, "opinion.assistanceCodeInvalid", request));
+      }
+      assistance = helped.get();
+    }
     SubmissionResult result =
         submission.submit(
             new SubmitOpinion(
                 consultationId,
                 citizen.citizenId(),
                 citizen.assuranceLevel(),
-                Channel.SELF,
+                assistance,
                 answers,
                 body.generalComment() == null || body.generalComment().isBlank() ? null : body.generalComment().strip(),
                 idempotencyKey));
@@ -173,7 +188,8 @@ class OpinionApi {
                       ? HttpStatus.UNPROCESSABLE_CONTENT
                       : HttpStatus.BAD_REQUEST,
                   key,
-                  request));
+                  request,
+                  detail));
       case SubmissionResult.UnknownConsultation unknown ->
           status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
     };

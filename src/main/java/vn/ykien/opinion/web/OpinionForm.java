@@ -12,7 +12,10 @@ import vn.ykien.opinion.Stance;
  * The opinion form as posted: {@code stance-<item id>} and {@code comment-<item id>} per item.
  * Blank comments are no comment; unknown stance values are left unanswered.
  */
-record OpinionForm(List<Row> rows, @Nullable String generalComment) {
+record OpinionForm(List<Row> rows, @Nullable String generalComment, @Nullable String assist) {
+
+  /** The support point's code, when an officer helps the citizen (carried through the review). */
+  static final String ASSIST = "assist";
 
   static final String GENERAL_COMMENT = "generalComment";
 
@@ -24,13 +27,13 @@ record OpinionForm(List<Row> rows, @Nullable String generalComment) {
     for (DraftItem item : items) {
       rows.add(new Row(item, Stance.parse(params.get("stance-" + item.id())).orElse(null), comment(params.get("comment-" + item.id()))));
     }
-    return new OpinionForm(rows, comment(params.get(GENERAL_COMMENT)));
+    return new OpinionForm(rows, comment(params.get(GENERAL_COMMENT)), comment(params.get(ASSIST)));
   }
 
   /** The "approve the whole draft" shortcut: every item approved, any comment typed kept. */
   OpinionForm approvingEverything() {
     return new OpinionForm(
-        rows.stream().map(row -> new Row(row.item(), Stance.APPROVE, row.comment())).toList(), generalComment);
+        rows.stream().map(row -> new Row(row.item(), Stance.APPROVE, row.comment())).toList(), generalComment, assist);
   }
 
   static OpinionForm of(List<DraftItem> items, List<Answer> answers, @Nullable String generalComment) {
@@ -39,7 +42,11 @@ record OpinionForm(List<Row> rows, @Nullable String generalComment) {
       Answer answer = answers.stream().filter(a -> a.itemId() == item.id()).findFirst().orElse(null);
       rows.add(new Row(item, answer == null ? null : answer.stance(), answer == null ? null : answer.comment()));
     }
-    return new OpinionForm(rows, generalComment);
+    return new OpinionForm(rows, generalComment, null);
+  }
+
+  OpinionForm assistedWith(@Nullable String code) {
+    return new OpinionForm(rows, generalComment, comment(code));
   }
 
   boolean complete() {

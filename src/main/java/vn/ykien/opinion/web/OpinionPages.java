@@ -19,7 +19,8 @@ import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.Eligibility;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
-import vn.ykien.opinion.Channel;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.SupportPoints;
 import vn.ykien.opinion.OpinionSubmission;
 import vn.ykien.opinion.OwnOpinions;
 import vn.ykien.opinion.WithdrawOpinion;
@@ -39,13 +40,16 @@ class OpinionPages {
   private final OpinionSubmission submission;
   private final OwnOpinions own;
   private final java.time.Clock clock;
+  private final SupportPoints supportPoints;
 
   OpinionPages(
       Consultations consultations,
       Eligibility eligibility,
       OpinionSubmission submission,
       OwnOpinions own,
+      SupportPoints supportPoints,
       java.time.Clock clock) {
+    this.supportPoints = supportPoints;
     this.clock = clock;
     this.consultations = consultations;
     this.eligibility = eligibility;
@@ -112,7 +116,11 @@ class OpinionPages {
   }
 
   @GetMapping("/consultations/{slug}/opinion")
-  String form(@PathVariable String slug, @Nullable SignedInCitizen citizen, Model model) {
+  String form(
+      @PathVariable String slug,
+      @RequestParam(name = OpinionForm.ASSIST, required = false) @Nullable String assist,
+      @Nullable SignedInCitizen citizen,
+      Model model) {
     if (citizen == null) {
       return "redirect:/sign-in";
     }
@@ -127,7 +135,11 @@ class OpinionPages {
     model.addAttribute("revising", !current.isEmpty());
     String general =
         submission.currentGeneralComment(consultation.id(), citizen.citizenId()).orElse(null);
-    return formPage(consultation, OpinionForm.of(items, current, general), citizen, null, model);
+    OpinionForm form = OpinionForm.of(items, current, general).assistedWith(assist);
+    if (form.assist() != null && supportPoints.resolve(form.assist(), consultation.id()).isEmpty()) {
+      return formPage(consultation, form.assistedWith(null), citizen, "opinion.assistanceCodeInvalid", model);
+    }
+    return formPage(consultation, form, citizen, null, model);
   }
 
   @PostMapping("/consultations/{slug}/opinion/review")
@@ -182,13 +194,21 @@ class OpinionPages {
     }
     Consultation consultation = consultation(slug);
     OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
+    Assistance assistance = Assistance.SELF;
+    if (form.assist() != null) {
+      var helped = supportPoints.resolve(form.assist(), consultation.id());
+      if (helped.isEmpty()) {
+        return formPage(consultation, form.assistedWith(null), citizen, "opinion.assistanceCodeInvalid", model);
+      }
+      assistance = helped.get();
+    }
     SubmissionResult result =
         submission.submit(
             new SubmitOpinion(
                 consultation.id(),
                 citizen.citizenId(),
                 citizen.assuranceLevel(),
-                Channel.SELF,
+                assistance,
                 form.answers(),
                 form.generalComment(),
                 null));
@@ -266,6 +286,8 @@ class OpinionPages {
     model.addAttribute("citizen", citizen);
     model.addAttribute("errorKey", errorKey);
     model.addAttribute("maxComment", vn.ykien.opinion.Answer.MAX_COMMENT_LENGTH);
+    model.addAttribute(
+        "helped", form.assist() == null ? null : supportPoints.resolve(form.assist(), consultation.id()).orElse(null));
     return "opinion/form";
   }
 

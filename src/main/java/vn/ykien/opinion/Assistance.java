@@ -1,0 +1,40 @@
+package vn.ykien.opinion;
+
+/**
+ * How an opinion reached the platform, and who helped: the citizen alone, helped by an officer
+ * (at a support point or at their door; the citizen still signs in with their own e-ID), or on a
+ * signed paper form an officer entered. Recorded with the participation, never with the content.
+ */
+public sealed interface Assistance {
+
+  Assistance SELF = new Self();
+
+  Channel channel();
+
+  /** The citizen alone, in the app or on the web. */
+  record Self() implements Assistance {
+    @Override
+    public Channel channel() {
+      return Channel.SELF;
+    }
+  }
+
+  /** Helped by {@code official} (username) at {@code place}; the citizen signed in themselves. */
+  record Helped(String official, String place) implements Assistance {
+    @Override
+    public Channel channel() {
+      return Channel.ASSISTED;
+    }
+  }
+
+  /**
+   * Entered by {@code official} from the signed paper form numbered {@code reference}, collected
+   * at {@code place}. One paper form is entered once.
+   */
+  record OnPaper(String official, String place, String reference) implements Assistance {
+    @Override
+    public Channel channel() {
+      return Channel.PAPER;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package vn.ykien.opinion.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.EligibilityDecision;
+import vn.ykien.identity.OfficialAccess;
+import vn.ykien.identity.OfficialAtUnit;
+import vn.ykien.identity.OfficialViewedPeople;
+import vn.ykien.identity.Permission;
+import vn.ykien.identity.SignedInOfficial;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Receipt;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.opinion.SupportPoints;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.shared.QrCodes;
+
+/**
+ * The officer's side of the assisted and paper channels: a support point's code for the day (the
+ * citizen still signs in with their own e-ID), and entering a signed paper form. Nothing here
+ * shows an opinion that is stored: a paper form's answers are only on the form being typed.
+ */
+@Controller
+class AssistancePages {
+
+  private final OfficialAccess access;
+  private final Consultations consultations;
+  private final SupportPoints supportPoints;
+  private final OpinionSubmission submission;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  AssistancePages(
+      OfficialAccess access,
+      Consultations consultations,
+      SupportPoints supportPoints,
+      OpinionSubmission submission,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.access = access;
+    this.consultations = consultations;
+    this.supportPoints = supportPoints;
+    this.submission = submission;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A support point's code with the link and QR code the citizen opens. */
+  record ShownCode(SupportPoints.SupportPointCode code, Consultation consultation, String link, String qr) {}
+
+  @GetMapping("/officials/units/{edition}/{code}/support")
+  String support(
+      @PathVariable String edition, @PathVariable String code, @Nullable SignedInOfficial official, Model model) {
+    OfficialAtUnit at = access.requireUnit(official, Permission.ASSIST_CITIZENS, edition, code);
+    return supportPage(at, null, null, model);
+  }
+
+  @PostMapping("/officials/units/{edition}/{code}/support")
+  String openSupportPoint(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(defaultValue = "") String consultation,
+      @RequestParam(defaultValue = "") String place,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    OfficialAtUnit at = access.requireUnit(official, Permission.ASSIST_CITIZENS, edition, code);
+    var chosen = consultations.findBySlug(consultation);
+    if (chosen.isEmpty()) {
+      return supportPage(at, "opinion.unknownConsultation", place, model);
+    }
+    return switch (supportPoints.issue(at.official().username(), at.unit().id(), chosen.get(), place)) {
+      case SupportPoints.Issuance.Issued issued -> {
+        model.addAttribute("issuedCode", issued.code().code());
+        yield supportPage(at, null, null, model);
+      }
+      case SupportPoints.Issuance.Refused(String key) -> supportPage(at, key, place, model);
+    };
+  }
+
+  private String supportPage(OfficialAtUnit at, @Nullable String errorKey, @Nullable String place, Model model) {
+    model.addAttribute("unit", at.unit());
+    model.addAttribute("open", open());
+    model.addAttribute("errorKey", errorKey);
+    model.addAttribute("place", place);
+    List<ShownCode> codes =
+        supportPoints.issuedToday(at.official().username()).stream()
+            .map(
+                issued -> {
+                  Consultation consultation = consultations.find(issued.consultationId()).orElseThrow();
+                  String link =
+                      ServletUriComponentsBuilder.fromCurrentContextPath()
+                          .path("/consultations/{slug}/opinion")
+                          .queryParam("assist", issued.code())
+                          .buildAndExpand(consultation.slug())
+                          .toUriString();
+                  return new ShownCode(issued, consultation, link, QrCodes.svg(link));
+                })
+            .toList();
+    model.addAttribute("codes", codes);
+    return "opinion/support";
+  }
+
+  @GetMapping("/officials/units/{edition}/{code}/paper")
+  String paperForm(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    OfficialAtUnit at = access.requireUnit(official, Permission.ASSIST_CITIZENS, edition, code);
+    return paperPage(at, chosen(consultation), Map.of(), null, model);
+  }
+
+  @PostMapping("/officials/units/{edition}/{code}/paper")
+  String enterPaper(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam Map<String, String> params,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    OfficialAtUnit at = access.requireUnit(official, Permission.ASSIST_CITIZENS, edition, code);
+    Consultation consultation = chosen(params.get("consultation"));
+    if (consultation == null) {
+      return paperPage(at, null, params, "opinion.unknownConsultation", model);
+    }
+    String citizenId = params.getOrDefault("citizenId", "").strip();
+    if (!CitizenId.isValid(citizenId)) {
+      return paperPage(at, consultation, params, "paper.citizenIdInvalid", model);
+    }
+    OpinionForm form = OpinionForm.from(consultations.items(consultation.id()), params);
+    if (!form.complete()) {
+      return paperPage(at, consultation, params, "opinion.missingItems", model);
+    }
+    var paper =
+        new Assistance.OnPaper(
+            at.official().username(),
+            params.getOrDefault("place", "").strip(),
+            params.getOrDefault("reference", "").strip());
+    SubmissionResult result =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(), CitizenId.of(citizenId), 0, paper, form.answers(), form.generalComment(), null));
+    return switch (result) {
+      case SubmissionResult.Accepted accepted -> {
+        // Entering a form acts on a named person: the audit trail records who did it, for whom
+        // (by the form's number), never what the form said.
+        events.publishEvent(
+            new OfficialViewedPeople(
+                at.official().username(),
+                at.unit().edition(),
+                at.unit().code(),
+                at.unit().path(),
+                "paper-form",
+                paper.reference(),
+                1));
+        yield entered(at, consultation, accepted.receipt(), model);
+      }
+      case SubmissionResult.Replayed replayed -> entered(at, consultation, replayed.receipt(), model);
+      case SubmissionResult.NotEligible(EligibilityDecision decision) -> {
+        model.addAttribute("errorDetail", decision instanceof EligibilityDecision.TooYoung(int age) ? age : "");
+        yield paperPage(at, consultation, params, decision.messageKey(), model);
+      }
+      case SubmissionResult.Rejected(String key, String detail) -> {
+        model.addAttribute("errorDetail", detail);
+        yield paperPage(at, consultation, params, key, model);
+      }
+      case SubmissionResult.UnknownConsultation unknown ->
+          paperPage(at, null, params, "opinion.unknownConsultation", model);
+    };
+  }
+
+  private String entered(OfficialAtUnit at, Consultation consultation, Receipt receipt, Model model) {
+    String verifyUrl =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/receipts")
+            .queryParam("token", receipt.token())
+            .build()
+            .toUriString();
+    model.addAttribute("unit", at.unit());
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("receipt", receipt);
+    model.addAttribute("receiptQr", QrCodes.svg(verifyUrl));
+    model.addAttribute("formatter", ReceiptTimes.FORMAT);
+    return "opinion/paper-entered";
+  }
+
+  private String paperPage(
+      OfficialAtUnit at,
+      @Nullable Consultation consultation,
+      Map<String, String> params,
+      @Nullable String errorKey,
+      Model model) {
+    model.addAttribute("unit", at.unit());
+    model.addAttribute("open", open());
+    model.addAttribute("consultation", consultation);
+    model.addAttribute("errorKey", errorKey);
+    model.addAttribute("values", params);
+    model.addAttribute(
+        "form",
+        consultation == null ? null : OpinionForm.from(consultations.items(consultation.id()), params));
+    model.addAttribute("maxComment", vn.ykien.opinion.Answer.MAX_COMMENT_LENGTH);
+    return "opinion/paper";
+  }
+
+  private @Nullable Consultation chosen(@Nullable String slug) {
+    List<Consultation> open = open();
+    if (slug == null || slug.isBlank()) {
+      return open.isEmpty() ? null : open.getFirst();
+    }
+    return consultations.findBySlug(slug).orElse(null);
+  }
+
+  private List<Consultation> open() {
+    var now = clock.instant();
+    return consultations.openOrUpcoming(now).stream().filter(c -> c.window().isOpenAt(now)).toList();
+  }
+}
