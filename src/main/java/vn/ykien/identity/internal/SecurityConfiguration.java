@@ -55,7 +55,9 @@ class SecurityConfiguration {
                         HttpMethod.GET,
                         "/api/v1/consultations",
                         "/api/v1/consultations/*",
-                        "/api/v1/receipts/*")
+                        "/api/v1/receipts/*",
+                        "/api/v1/openapi.json",
+                        "/api/v1/openapi.json/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
