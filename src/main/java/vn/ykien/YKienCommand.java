@@ -53,6 +53,10 @@ class YKienCommand {
           .setExecutionExceptionHandler(
               (problem, commandLine, parsed) -> {
                 commandLine.getErr().println(problem.getMessage());
+                // The causes say what actually went wrong (e.g. the database's own message).
+                for (Throwable cause = problem.getCause(); cause != null; cause = cause.getCause()) {
+                  commandLine.getErr().println("  " + cause.getMessage());
+                }
                 return 2;
               })
           .execute(args);

@@ -63,6 +63,9 @@ class EmbeddedDatabaseConfiguration {
             .setServerConfig("unix_socket_directories", "''")
             .setServerConfig("max_connections", "100")
             .setServerConfig("shared_buffers", "256MB");
+    if (properties.statementStatistics()) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }

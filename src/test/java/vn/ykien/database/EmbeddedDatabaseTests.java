@@ -13,7 +13,7 @@ class EmbeddedDatabaseTests {
   final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
   EmbeddedDatabase start(Path directory) throws Exception {
-    return configuration.embeddedDatabase(new EmbeddedDatabaseProperties(directory, 0, false));
+    return configuration.embeddedDatabase(new EmbeddedDatabaseProperties(directory, 0, false, false));
   }
 
   static JdbcClient jdbc(EmbeddedDatabase database) {

@@ -40,16 +40,38 @@ class OpinionApiTests {
 
   /** An access token as the e-ID provider issues it, for this citizen at this level. */
   String tokenFor(CitizenId citizen, int level) {
-    Instant now = Instant.now();
+    return token(citizen, level, "ykien-api", Instant.now());
+  }
+
+  /** A token of the e-ID provider for another audience, or issued at another time (5 minutes). */
+  String token(CitizenId citizen, int level, String audience, Instant issuedAt) {
     var claims =
         JwtClaimsSet.builder()
             .subject(citizen.value())
-            .issuedAt(now)
-            .expiresAt(now.plus(5, ChronoUnit.MINUTES))
+            .issuedAt(issuedAt)
+            .expiresAt(issuedAt.plus(5, ChronoUnit.MINUTES))
             .claim("citizen_id", citizen.value())
             .claim("acr", "urn:vneid:loa:" + level)
+            .audience(List.of(audience))
             .build();
     return new NimbusJwtEncoder(providerKeys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+  }
+
+  @Test
+  void refusesAnExpiredTokenAndATokenIssuedForAnotherServiceAndStoresNothing() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+
+    var expired = post(consultation, token(citizen, 2, "ykien-api", Instant.now().minus(1, ChronoUnit.HOURS)), approveAll(consultation), "en");
+    var elsewhere = post(consultation, token(citizen, 2, "another-service", Instant.now()), approveAll(consultation), "en");
+
+    for (var response : List.of(expired, elsewhere)) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(json.readTree(response.body()).get("messages").get("vi").asString()).isNotBlank();
+    }
+    assertThat(participations(consultation)).isZero();
   }
 
   HttpResponse<String> post(Consultation consultation, String token, String body, String language)
@@ -422,6 +444,7 @@ class OpinionApiTests {
                         .expiresAt(now.plusSeconds(300))
                         .claim("citizen_id", citizen.value())
                         .claim("acr", "urn:vneid:loa:2")
+                        .audience(List.of("ykien-api"))
                         .build()))
             .getTokenValue();
 

@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.UUID;
@@ -72,16 +71,50 @@ class DevEidProviderConfiguration {
     return AuthorizationServerSettings.builder().build();
   }
 
+  /**
+   * The API accepts the provider's access tokens issued for the API's audience
+   * ({@code ykien.identity.api-audience}, default {@code ykien-api}).
+   */
   @Bean
-  JWKSource<SecurityContext> devEidSigningKeys() throws NoSuchAlgorithmException {
-    var generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    var pair = generator.generateKeyPair();
-    RSAKey key =
-        new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-            .privateKey((RSAPrivateKey) pair.getPrivate())
-            .keyID(UUID.randomUUID().toString())
-            .build();
+  ApiTokens apiTokens(
+      JWKSource<SecurityContext> devEidSigningKeys,
+      @org.springframework.beans.factory.annotation.Value("${ykien.identity.api-audience:ykien-api}") String audience)
+      throws com.nimbusds.jose.JOSEException {
+    RSAKey key = ((ImmutableJWKSet<SecurityContext>) devEidSigningKeys).getJWKSet().getKeys().getFirst().toRSAKey();
+    return ApiTokens.signedWith(key.toRSAPublicKey(), audience);
+  }
+
+  /**
+   * The provider's signing key: a new one at each start, or the RSA key (PKCS#8 PEM) in
+   * {@code ykien.identity.dev-provider.signing-key-file}, so that a load generator can issue the
+   * tokens a real e-ID app would send (see bench/submit-load.sh).
+   */
+  @Bean
+  JWKSource<SecurityContext> devEidSigningKeys(
+      @org.springframework.beans.factory.annotation.Value("${ykien.identity.dev-provider.signing-key-file:}")
+          String keyFile)
+      throws java.security.GeneralSecurityException, java.io.IOException {
+    RSAPrivateKey privateKey;
+    RSAPublicKey publicKey;
+    if (keyFile.isBlank()) {
+      var generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      var pair = generator.generateKeyPair();
+      privateKey = (RSAPrivateKey) pair.getPrivate();
+      publicKey = (RSAPublicKey) pair.getPublic();
+    } else {
+      String pem = java.nio.file.Files.readString(java.nio.file.Path.of(keyFile));
+      byte[] der =
+          java.util.Base64.getMimeDecoder()
+              .decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").strip());
+      var factory = java.security.KeyFactory.getInstance("RSA");
+      var crt = (java.security.interfaces.RSAPrivateCrtKey) factory.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+      privateKey = crt;
+      publicKey =
+          (RSAPublicKey)
+              factory.generatePublic(new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+    }
+    RSAKey key = new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(UUID.randomUUID().toString()).build();
     return new ImmutableJWKSet<>(new JWKSet(key));
   }
 }

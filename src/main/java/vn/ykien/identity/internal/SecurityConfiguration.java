@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -44,7 +43,10 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiChain(
-      HttpSecurity http, ObjectProvider<JwtDecoder> decoders, MessageSource messages)
+      HttpSecurity http,
+      ObjectProvider<ApiTokens> apiTokens,
+      ObjectProvider<JwtDecoder> decoders,
+      MessageSource messages)
       throws Exception {
     var unauthorized = new ProblemEntryPoint(messages);
     http.securityMatcher("/api/**")
@@ -64,9 +66,13 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized));
-    if (decoders.getIfAvailable() != null) {
+    // The demo's provider gives the API its own decoder (with the audience check); a deployment
+    // configures Boot's (spring.security.oauth2.resourceserver.jwt.*, with audiences).
+    ApiTokens own = apiTokens.getIfAvailable();
+    JwtDecoder decoder = own != null ? own.decoder() : decoders.getIfAvailable();
+    if (decoder != null) {
       http.oauth2ResourceServer(
-          server -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized));
+          server -> server.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(unauthorized));
     }
     return http.build();
   }

@@ -5,13 +5,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,12 @@ public class ReceiptSigner {
   /** X.509 SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410), before the 32 key bytes. */
   private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-  private final PrivateKey privateKey;
   private final PublicKey publicKey;
+  // Signing and checking use Bouncy Castle's Ed25519: the JDK's takes about 1 ms per signature on
+  // this hardware, Bouncy Castle's about 50 µs (measured by bench/submit-load.sh's profile), and
+  // the signatures are the same (RFC 8032 signatures are deterministic).
+  private final Ed25519PrivateKeyParameters signingKey;
+  private final Ed25519PublicKeyParameters checkingKey;
 
   ReceiptSigner(@Value("${ykien.opinion.receipt-key:}") String base64Key) {
     if (base64Key.isBlank()) {
@@ -38,12 +43,15 @@ public class ReceiptSigner {
     }
     try {
       var factory = KeyFactory.getInstance("Ed25519");
-      this.privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Key.strip())));
+      PrivateKey privateKey =
+          factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Key.strip())));
       byte[] seed =
           ((EdECPrivateKey) privateKey)
               .getBytes()
               .orElseThrow(() -> new IllegalStateException("the receipt key has no private bytes"));
-      byte[] raw = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+      this.signingKey = new Ed25519PrivateKeyParameters(seed, 0);
+      this.checkingKey = signingKey.generatePublicKey();
+      byte[] raw = checkingKey.getEncoded();
       byte[] x509 = new byte[X509_PREFIX.length + raw.length];
       System.arraycopy(X509_PREFIX, 0, x509, 0, X509_PREFIX.length);
       System.arraycopy(raw, 0, x509, X509_PREFIX.length, raw.length);
@@ -61,25 +69,19 @@ public class ReceiptSigner {
   }
 
   public byte[] sign(String message) {
-    try {
-      var signature = Signature.getInstance("Ed25519");
-      signature.initSign(privateKey);
-      signature.update(message.getBytes(StandardCharsets.UTF_8));
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+    var signer = new Ed25519Signer();
+    signer.init(true, signingKey);
+    signer.update(bytes, 0, bytes.length);
+    return signer.generateSignature();
   }
 
   public boolean verify(String message, byte[] signed) {
-    try {
-      var signature = Signature.getInstance("Ed25519");
-      signature.initVerify(publicKey);
-      signature.update(message.getBytes(StandardCharsets.UTF_8));
-      return signature.verify(signed);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+    var checker = new Ed25519Signer();
+    checker.init(false, checkingKey);
+    checker.update(bytes, 0, bytes.length);
+    return checker.verifySignature(signed);
   }
 
   /** The public key as PEM (SubjectPublicKeyInfo), for anyone who verifies receipts offline. */
