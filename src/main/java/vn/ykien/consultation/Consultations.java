@@ -15,4 +15,7 @@ public interface Consultations {
   Optional<Consultation> findBySlug(String slug);
 
   List<DraftItem> items(long consultationId);
+
+  /** The ids of the draft's items in order: what checking an opinion needs, without the texts. */
+  List<Long> itemIds(long consultationId);
 }

@@ -9,13 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
-import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.Eligibility;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.opinion.internal.OpinionStore;
@@ -77,7 +75,7 @@ public class OpinionSubmission {
       return new SubmissionResult.NotEligible(decision);
     }
     Optional<SubmissionResult.Rejected> invalid =
-        validate(command.answers(), consultations.items(consultation.id()));
+        validate(command.answers(), consultations.itemIds(consultation.id()));
     if (invalid.isEmpty()
         && command.generalComment() != null
         && command.generalComment().codePointCount(0, command.generalComment().length()) > Answer.MAX_COMMENT_LENGTH) {
@@ -236,9 +234,8 @@ public class OpinionSubmission {
     return Optional.empty();
   }
 
-  private static Optional<SubmissionResult.Rejected> validate(
-      List<Answer> answers, List<DraftItem> items) {
-    Set<Long> known = items.stream().map(DraftItem::id).collect(Collectors.toSet());
+  private static Optional<SubmissionResult.Rejected> validate(List<Answer> answers, List<Long> items) {
+    Set<Long> known = new HashSet<>(items);
     Set<Long> seen = new HashSet<>();
     for (Answer answer : answers) {
       if (!known.contains(answer.itemId())) {

@@ -45,16 +45,7 @@ class OpinionApiTests {
 
   /** A token of the e-ID provider for another audience, or issued at another time (5 minutes). */
   String token(CitizenId citizen, int level, String audience, Instant issuedAt) {
-    var claims =
-        JwtClaimsSet.builder()
-            .subject(citizen.value())
-            .issuedAt(issuedAt)
-            .expiresAt(issuedAt.plus(5, ChronoUnit.MINUTES))
-            .claim("citizen_id", citizen.value())
-            .claim("acr", "urn:vneid:loa:" + level)
-            .audience(List.of(audience))
-            .build();
-    return new NimbusJwtEncoder(providerKeys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+    return vn.ykien.EidTokens.issue(providerKeys, citizen, level, audience, issuedAt);
   }
 
   @Test

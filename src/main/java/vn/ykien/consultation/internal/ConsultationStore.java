@@ -136,6 +136,14 @@ public class ConsultationStore implements Consultations {
   }
 
   @Override
+  public List<Long> itemIds(long consultationId) {
+    return jdbc.sql("select id from consultation.item where consultation_id = ? order by position")
+        .param(consultationId)
+        .query(Long.class)
+        .list();
+  }
+
+  @Override
   public List<DraftItem> items(long consultationId) {
     return jdbc.sql(
             """

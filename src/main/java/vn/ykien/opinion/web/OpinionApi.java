@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ykien.consultation.Consultations;
-import vn.ykien.consultation.DraftItem;
 import vn.ykien.consultation.EligibilityDecision;
 import vn.ykien.identity.SignedInCitizen;
 import vn.ykien.opinion.Answer;
@@ -47,6 +46,7 @@ class OpinionApi {
   private final Consultations consultations;
   private final OwnOpinions own;
   private final SupportPoints supportPoints;
+  private final SubmissionGate gate;
 
   OpinionApi(
       OpinionSubmission submission,
@@ -54,7 +54,9 @@ class OpinionApi {
       SubmissionRateLimits limits,
       Consultations consultations,
       OwnOpinions own,
-      SupportPoints supportPoints) {
+      SupportPoints supportPoints,
+      SubmissionGate gate) {
+    this.gate = gate;
     this.own = own;
     this.supportPoints = supportPoints;
     this.submission = submission;
@@ -126,6 +128,27 @@ class OpinionApi {
           .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
           .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.tooManyRequests", request, wait.getAsLong()));
     }
+    if (!gate.enter()) {
+      // Too many at once on this server: come back in a moment (spread, so they do not all return together).
+      long retry = 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(4);
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", String.valueOf(retry))
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.busy", request, retry));
+    }
+    try {
+      return admitted(consultationId, body, citizen, idempotencyKey, request);
+    } finally {
+      gate.leave();
+    }
+  }
+
+  private ResponseEntity<?> admitted(
+      long consultationId,
+      SubmissionJson body,
+      SignedInCitizen citizen,
+      @Nullable String idempotencyKey,
+      HttpServletRequest request) {
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
       if (answer == null) {
@@ -140,9 +163,9 @@ class OpinionApi {
     }
     if (Boolean.TRUE.equals(body.approveAll())) {
       var answered = answers.stream().map(Answer::itemId).collect(java.util.stream.Collectors.toSet());
-      for (DraftItem item : consultations.items(consultationId)) {
-        if (!answered.contains(item.id())) {
-          answers.add(new Answer(item.id(), Stance.APPROVE, null));
+      for (long item : consultations.itemIds(consultationId)) {
+        if (!answered.contains(item)) {
+          answers.add(new Answer(item, Stance.APPROVE, null));
         }
       }
     }
