@@ -73,8 +73,9 @@ public class SubmitLoad {
         switch (mode) {
           // at most 1,500 submissions a second are prepared for: far above what 2 cores reach
           case "peak" -> (warmSeconds + seconds) * 1_500;
-          case "rate" -> (int) Math.ceil(rate * (warmSeconds + seconds)) + 1;
-          case "surge" -> (int) Math.ceil(rate * (warmSeconds + 60) + rate * 10 * seconds);
+          // the warm-up runs flat out: up to 600/s are set aside for it
+          case "rate" -> warmSeconds * 600 + (int) Math.ceil(rate * seconds) + 1;
+          case "surge" -> warmSeconds * 600 + (int) Math.ceil(rate * 60 + rate * 10 * seconds) + 1;
           default -> throw new IllegalArgumentException("mode: peak, rate or surge");
         };
     final int needed = Math.min(wanted, citizens.size() - offset);

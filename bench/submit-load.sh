@@ -17,62 +17,12 @@
 # The load generator runs on the same two cores as the server and its database.
 set -euo pipefail
 trap 'echo "bench/submit-load.sh: failed at line $LINENO" >&2' ERR
-here="$(cd "$(dirname "$0")/.." && pwd)"
-people="${PEOPLE:-300000}"
 seconds="${SECONDS_PER_RUN:-20}"
 concurrency="${CONCURRENCY:-32}"
 warmup="${WARMUP:-60}"
-port="${PORT:-18080}"
-dbport="${DB_PORT:-15432}"
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-work="$(mktemp -d /tmp/ykien-bench-submit.XXXXXX)"
-server=""
-cleanup() {
-  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "kept $work"; fi
-}
-trap cleanup EXIT
-
-(cd "$here" && ./mvnw -q -B -DskipTests package)
-jar="$here/target/ykien-0.1.0-SNAPSHOT.jar"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/eid-key.pem" 2> /dev/null
-export YKIEN_DATA_DIR="$work/data"
-export YKIEN_SHARED_DATA="$here/../shared/data"
-settings=(
-  --server.port="$port"
-  --ykien.database.embedded.port="$dbport"
-  --ykien.database.embedded.statement-statistics=true
-  --ykien.identity.dev-provider.signing-key-file="$work/eid-key.pem"
-  --ykien.api.rate-limit.per-address-per-minute=1000000000
-  --logging.level.root=warn
-)
-"$java" -Xmx1g -jar "$jar" "${settings[@]}" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 180); do
-  curl -fs -o /dev/null "http://localhost:$port/" && break
-  sleep 1
-done
-curl -fs -o /dev/null "http://localhost:$port/" || { echo "the server did not start:"; grep -v '^\s*at ' "$work/server.log" | tail -30; exit 1; }
-sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
-
-# A registry of realistic size; the running server's database is borrowed by the command.
-"$java" -Xmx512m -jar "$jar" registry generate --units 01 --birth-province 001 --people "$people" --seed 2026 --lang en \
-  > "$work/generate.log" 2>&1 || { echo "registry generate failed:"; grep -v '^\s*at ' "$work/generate.log" | tail -20; exit 1; }
-# Let the database settle after the bulk load (statistics, dirty pages) before anything is timed.
-sql "vacuum analyze" > /dev/null
-sql "checkpoint" > /dev/null
-consultation="$(sql "select id from consultation.consultation where slug = 'hien-phap-2025'")"
-items="$(sql "select string_agg(id::text, ',' order by position) from consultation.item where consultation_id = $consultation")"
-opening="$(sql "select (opens_at at time zone 'Asia/Ho_Chi_Minh')::date from consultation.consultation where id = $consultation")"
-sql "select citizen_id from registry.resident r
-     where eid_state = 'ACTIVATED' and eid_level = 2 and birth_date <= date '$opening' - interval '14 years'
-       and not exists (select 1 from opinion.participation p where p.consultation_id = $consultation and p.citizen_id = r.citizen_id)
-     order by md5(citizen_id)" > "$work/citizens.txt"
-echo "registry: $(sql 'select count(*) from registry.resident') residents; $(wc -l < "$work/citizens.txt") eligible at level 2 who have not taken part"
-echo "consultation $consultation, items $items; server: demo profile, fsync=$(sql 'show fsync') synchronous_commit=$(sql 'show synchronous_commit'), $(nproc) cores"
-
-load() { "$java" -Xmx1g "$here/bench/SubmitLoad.java" --url "http://localhost:$port" --consultation "$consultation" \
-  --items "$items" --key "$work/eid-key.pem" --citizens "$work/citizens.txt" "$@"; }
+source "$(dirname "$0")/submit-common.sh"
+start_server
+prepare_population
 
 echo "--- peak: $concurrency clients back to back for $seconds s"
 sql "create extension if not exists pg_stat_statements" > /dev/null

@@ -46,7 +46,6 @@ class OpinionApi {
   private final Consultations consultations;
   private final OwnOpinions own;
   private final SupportPoints supportPoints;
-  private final SubmissionGate gate;
 
   OpinionApi(
       OpinionSubmission submission,
@@ -54,9 +53,7 @@ class OpinionApi {
       SubmissionRateLimits limits,
       Consultations consultations,
       OwnOpinions own,
-      SupportPoints supportPoints,
-      SubmissionGate gate) {
-    this.gate = gate;
+      SupportPoints supportPoints) {
     this.own = own;
     this.supportPoints = supportPoints;
     this.submission = submission;
@@ -128,27 +125,6 @@ class OpinionApi {
           .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
           .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.tooManyRequests", request, wait.getAsLong()));
     }
-    if (!gate.enter()) {
-      // Too many at once on this server: come back in a moment (spread, so they do not all return together).
-      long retry = 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(4);
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header("Retry-After", String.valueOf(retry))
-          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-          .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.busy", request, retry));
-    }
-    try {
-      return admitted(consultationId, body, citizen, idempotencyKey, request);
-    } finally {
-      gate.leave();
-    }
-  }
-
-  private ResponseEntity<?> admitted(
-      long consultationId,
-      SubmissionJson body,
-      SignedInCitizen citizen,
-      @Nullable String idempotencyKey,
-      HttpServletRequest request) {
     List<Answer> answers = new ArrayList<>();
     for (AnswerJson answer : body.answers() == null ? List.<AnswerJson>of() : body.answers()) {
       if (answer == null) {
