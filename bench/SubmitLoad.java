@@ -122,6 +122,8 @@ public class SubmitLoad {
       }
     }
     System.out.printf("warmed up for %d s with %d submissions (not counted)%n", warmSeconds, next.get());
+    System.out.println("sending");
+    System.out.flush();
     long began = System.nanoTime();
     switch (mode) {
       case "peak" -> {

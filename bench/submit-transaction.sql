@@ -27,10 +27,13 @@ delete from opinion.general_comment where consultation_id = :consultation and ps
 \endif
 insert into opinion.general_comment_revision (consultation_id, pseudonym, revision, comment, submitted_on) values (:consultation, decode(md5(:cid::text) || md5(:cid::text || 'p'), 'hex'), 1, null, current_date);
 insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint, receipt_number, revision, created_at) values (:consultation, lpad(:cid::text, 12, '0')::char(12), gen_random_uuid()::text, decode(md5(:cid::text || 'f') || md5(:cid::text || 'g'), 'hex'), 'YK-B-' || :cid, 1, now());
-INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (gen_random_uuid(), 'vn.ykien.opinion.OpinionSubmitted', 'vn.ykien.reporting.internal.ParticipationTallying.on(vn.ykien.opinion.OpinionSubmitted)', now(), '{"consultationId":' || :consultation || ',"unitId":' || :resident_unit_id || ',"channel":"SELF","previousUnitId":null,"previousChannel":null,"submittedAt":"' || now() || '"}', 'PUBLISHED', 0, null) RETURNING ID AS event_id \gset
+INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (gen_random_uuid(), 'vn.ykien.opinion.OpinionSubmitted', 'vn.ykien.reporting.internal.ParticipationTallying.on(vn.ykien.opinion.OpinionSubmitted)', now(), '{"id":"' || gen_random_uuid() || '","consultationId":' || :consultation || ',"unitId":' || :resident_unit_id || ',"channel":"SELF","previousUnitId":null,"previousChannel":null,"submittedAt":"' || now() || '"}', 'PUBLISHED', 0, null) RETURNING ID AS event_id \gset
 COMMIT;
 -- the stored event handed to reporting: marked, handled in its own transaction, then removed,
 -- as Spring Modulith does it
 UPDATE EVENT_PUBLICATION SET STATUS = 'PROCESSING' WHERE ID = ':event_id' AND STATUS != 'PROCESSING';
+BEGIN;
+insert into reporting.applied_event (id) values (gen_random_uuid()) on conflict do nothing;
 insert into reporting.participation_tally (consultation_id, unit_id, channel, participants) values (:consultation, :resident_unit_id, 'SELF', 1) on conflict (consultation_id, unit_id, channel) do update set participants = participation_tally.participants + excluded.participants;
+COMMIT;
 DELETE FROM EVENT_PUBLICATION WHERE ID = ':event_id';

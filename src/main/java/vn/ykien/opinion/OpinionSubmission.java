@@ -135,6 +135,7 @@ public class OpinionSubmission {
     }
     events.publishEvent(
         new OpinionSubmitted(
+            java.util.UUID.randomUUID(),
             consultation.id(),
             unitId,
             command.channel(),

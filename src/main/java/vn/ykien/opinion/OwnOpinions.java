@@ -118,6 +118,7 @@ public class OwnOpinions {
     store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
     events.publishEvent(
         new OpinionWithdrawn(
+            java.util.UUID.randomUUID(),
             consultation.id(), participation.get().unitId(), participation.get().channel(), now));
     return new WithdrawalResult.Withdrawn(revision, revoked);
   }

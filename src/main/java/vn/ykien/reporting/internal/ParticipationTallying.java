@@ -7,7 +7,8 @@ import vn.ykien.opinion.OpinionWithdrawn;
 
 /**
  * Keeps the participation tallies from opinion events. Events are stored with the opinion in the
- * same transaction and retried until handled, so a crash loses no count.
+ * same transaction and retried until handled, so a crash loses no count; each event's id is
+ * recorded with the count it changed, so a retry never counts twice.
  */
 @Component
 class ParticipationTallying {
@@ -20,6 +21,10 @@ class ParticipationTallying {
 
   @ApplicationModuleListener
   void on(OpinionSubmitted event) {
+    // Delivered again after a crash between counting and marking the event done: count it once.
+    if (!tallies.firstTime(event.id())) {
+      return;
+    }
     if (event.isFirstParticipation()) {
       tallies.add(event.consultationId(), event.unitId(), event.channel(), 1);
     } else if (event.movesParticipant()) {
@@ -30,6 +35,9 @@ class ParticipationTallying {
 
   @ApplicationModuleListener
   void on(OpinionWithdrawn event) {
+    if (!tallies.firstTime(event.id())) {
+      return;
+    }
     tallies.add(event.consultationId(), event.unitId(), event.channel(), -1);
   }
 }

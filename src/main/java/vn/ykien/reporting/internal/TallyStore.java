@@ -18,6 +18,20 @@ public class TallyStore {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Records that the event with this id is being applied, in the caller's transaction: false when
+   * it was applied before. Events stored before ids existed (null) are applied.
+   */
+  public boolean firstTime(java.util.@org.jspecify.annotations.Nullable UUID eventId) {
+    if (eventId == null) {
+      return true;
+    }
+    return jdbc.sql("insert into reporting.applied_event (id) values (?) on conflict do nothing")
+            .param(eventId)
+            .update()
+        == 1;
+  }
+
   public void add(long consultationId, long unitId, Channel channel, long delta) {
     jdbc.sql(
             """
