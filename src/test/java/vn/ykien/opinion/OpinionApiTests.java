@@ -265,6 +265,58 @@ class OpinionApiTests {
     assertThat(revisions(consultation)).isEqualTo(20);
   }
 
+  @Test
+  void refusesABodyThatIsNotValidUtf8AndStoresNothing() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    long item = fixtures.items(consultation).getFirst().id();
+    byte[] start = ("{\"answers\": [{\"itemId\": " + item + ", \"stance\": \"APPROVE\", \"comment\": \"Gi")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] end = "\"}], \"approveAll\": true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + 2 + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    body[start.length] = (byte) 0xC3; // a two-byte sequence cut short
+    body[start.length + 1] = (byte) 0x28;
+    System.arraycopy(end, 0, body, start.length + 2, end.length);
+
+    var response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:%d/api/v1/consultations/%d/opinions".formatted(port, consultation.id())))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokenFor(citizen, 2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("opinion.malformed");
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void sqlAndMarkupInACommentAreKeptAsPlainText() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    long item = fixtures.items(consultation).getFirst().id();
+    String comment = "'); drop table opinion.answer; -- <script>alert(1)</script> \\\\ %s $1";
+    String body =
+        "{\"approveAll\": true, \"answers\": [{\"itemId\": %d, \"stance\": \"DISAPPROVE\", \"comment\": %s}]}"
+            .formatted(item, json.writeValueAsString(comment));
+
+    var response = post(consultation, tokenFor(citizen, 2), body, "vi");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    var stored =
+        jdbc.sql("select comment from opinion.answer where consultation_id = ? and item_id = ?")
+            .params(consultation.id(), item)
+            .query(String.class)
+            .single();
+    assertThat(stored).isEqualTo(comment);
+    JsonNode mine = json.readTree(mine(consultation, tokenFor(citizen, 2), "GET").body());
+    assertThat(mine.get("entries").get(0).get("answers").findValuesAsString("comment")).contains(comment);
+  }
+
   String approveAll(Consultation consultation) {
     return fixtures.items(consultation).stream()
         .map(item -> "{\"itemId\": %d, \"stance\": \"APPROVE\"}".formatted(item.id()))
