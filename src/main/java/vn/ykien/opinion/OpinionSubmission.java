@@ -38,6 +38,7 @@ public class OpinionSubmission {
   private final Clock clock;
   private final ReceiptSigner signer;
   private final SecureRandom random = new SecureRandom();
+  private final int perCitizenPerMinute;
 
   OpinionSubmission(
       Consultations consultations,
@@ -46,7 +47,10 @@ public class OpinionSubmission {
       Pseudonyms pseudonyms,
       ApplicationEventPublisher events,
       Clock clock,
-      ReceiptSigner signer) {
+      ReceiptSigner signer,
+      @org.springframework.beans.factory.annotation.Value("${ykien.api.rate-limit.per-citizen-per-minute:20}")
+          int perCitizenPerMinute) {
+    this.perCitizenPerMinute = perCitizenPerMinute;
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
@@ -112,6 +116,14 @@ public class OpinionSubmission {
         }
         return new SubmissionResult.Replayed(
             signed(first.get().receiptNumber(), consultation.id(), first.get().issuedAt()), first.get().revision());
+      }
+    }
+    // However many servers the citizen's requests reach, the database counts their submissions.
+    if (previous.isPresent()) {
+      List<Instant> recent = store.submissionsSince(consultation.id(), command.citizen(), now.minusSeconds(60));
+      if (recent.size() >= perCitizenPerMinute) {
+        long wait = Math.max(1, recent.get(recent.size() - perCitizenPerMinute).plusSeconds(60).getEpochSecond() - now.getEpochSecond());
+        return new SubmissionResult.TooFrequent(wait);
       }
     }
     if (previous.isPresent()) {

@@ -20,6 +20,12 @@ public sealed interface SubmissionResult {
   /** The opinion itself is not acceptable; nothing was stored. */
   record Rejected(String messageKey, String detail) implements SubmissionResult {}
 
+  /**
+   * The citizen submitted too often in the last minute, counted in the database (so across every
+   * server); nothing was stored. Try again after {@code retryAfterSeconds}.
+   */
+  record TooFrequent(long retryAfterSeconds) implements SubmissionResult {}
+
   /** No such consultation. */
   record UnknownConsultation(long consultationId) implements SubmissionResult {}
 }

@@ -262,4 +262,26 @@ class OpinionSubmissionTests {
                 .single())
         .isEqualTo(2);
   }
+
+  @Test
+  void theDatabaseStopsACitizenAfter20SubmissionsAMinuteWhicheverServerTheyReach() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    List<Answer> answers = approveAll(fixtures.items(consultation));
+    for (int i = 0; i < 20; i++) {
+      assertThat(submit(consultation, citizen, 2, answers)).isInstanceOf(SubmissionResult.Accepted.class);
+    }
+
+    var refused = submit(consultation, citizen, 2, answers);
+
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            SubmissionResult.TooFrequent.class, wait -> assertThat(wait.retryAfterSeconds()).isBetween(1L, 60L));
+    assertThat(
+            jdbc.sql("select count(distinct revision) from opinion.answer_revision where consultation_id = ?")
+                .param(consultation.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(20);
+  }
 }

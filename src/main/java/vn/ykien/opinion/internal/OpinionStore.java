@@ -207,6 +207,16 @@ public class OpinionStore {
         .update();
   }
 
+  /** When the citizen's submissions since this moment were made, oldest first. */
+  public List<Instant> submissionsSince(long consultationId, CitizenId citizen, Instant since) {
+    return jdbc.sql(
+            "select issued_at from opinion.receipt where consultation_id = ? and citizen_id = ? and issued_at > ?"
+                + " order by issued_at")
+        .params(consultationId, citizen.value(), utc(since))
+        .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+        .list();
+  }
+
   /** Whether the paper form with this number was already entered in this consultation. */
   public boolean paperEntered(long consultationId, String reference) {
     return jdbc.sql("select exists (select 1 from opinion.receipt where consultation_id = ? and paper_reference = ?)")

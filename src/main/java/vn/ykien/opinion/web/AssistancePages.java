@@ -178,6 +178,10 @@ class AssistancePages {
         model.addAttribute("errorDetail", detail);
         yield paperPage(at, consultation, params, key, model);
       }
+      case SubmissionResult.TooFrequent(long seconds) -> {
+        model.addAttribute("errorDetail", seconds);
+        yield paperPage(at, consultation, params, "opinion.tooManyRequests", model);
+      }
       case SubmissionResult.UnknownConsultation unknown ->
           paperPage(at, null, params, "opinion.unknownConsultation", model);
     };

@@ -189,6 +189,11 @@ class OpinionApi {
                   key,
                   request,
                   detail));
+      case SubmissionResult.TooFrequent(long seconds) ->
+          ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+              .header("Retry-After", String.valueOf(seconds))
+              .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+              .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, "opinion.tooManyRequests", request, seconds));
       case SubmissionResult.UnknownConsultation unknown ->
           status(problems.problem(HttpStatus.NOT_FOUND, "opinion.unknownConsultation", request));
     };

@@ -224,6 +224,10 @@ class OpinionPages {
           notEligible(consultation, decision, model);
       case SubmissionResult.Rejected(String key, String detail) ->
           formPage(consultation, form, citizen, key, model);
+      case SubmissionResult.TooFrequent(long seconds) -> {
+        model.addAttribute("errorArgument", seconds);
+        yield formPage(consultation, form, citizen, "opinion.tooManyRequests", model);
+      }
       case SubmissionResult.UnknownConsultation unknown ->
           throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     };
