@@ -125,4 +125,22 @@ class ReceiptTests {
     assertThat(page.body()).contains("Đã kiểm tra 2 biên nhận: 1 hợp lệ, 0 đã thu hồi, 1 không hợp lệ.");
     assertThat(page.body()).contains("data-status=\"Valid\"").contains("data-status=\"Invalid\"");
   }
+
+  @Test
+  void anOfficerUploadsAFileOfReceiptsForTheirReport() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Receipt first = submitFor(consultation, fixtures.aResident().register());
+    Receipt second = submitFor(consultation, fixtures.aResident().register());
+    var officer = new vn.ykien.OfficialSession(port);
+    org.assertj.core.api.Assertions.assertThat(officer.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+    // As a spreadsheet column saved as CSV: quoted, with a trailing separator on one line.
+    String file = "\"" + first.token() + "\"\r\n" + second.token() + ",\r\nYK-0000-0000-0000-0000.1.1.AAAA\r\n";
+
+    var page =
+        officer.upload(
+            "/officials/units/2026-07/14167/receipts", "bien-nhan.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Đã kiểm tra 3 biên nhận: 2 hợp lệ, 0 đã thu hồi, 1 không hợp lệ.");
+  }
 }

@@ -26,6 +26,9 @@ class ReceiptListPages {
 
   static final int MAX_LINES = 10_000;
 
+  /** 10,000 codes of about 100 characters each, with room to spare. */
+  static final long MAX_FILE_BYTES = 2_000_000;
+
   /** The result of one line, for the table. */
   record Line(int number, String token, String status, String messageKey) {}
 
@@ -49,10 +52,23 @@ class ReceiptListPages {
       @PathVariable String edition,
       @PathVariable String code,
       @RequestParam(defaultValue = "") String tokens,
+      @RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
       @Nullable SignedInOfficial official,
-      Model model) {
+      Model model)
+      throws java.io.IOException {
     model.addAttribute("unit", access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code).unit());
-    List<String> given = tokens.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    // Pasted codes, an uploaded file of them (one per line, e.g. a column exported from a
+    // spreadsheet as text or CSV), or both.
+    String uploaded = "";
+    if (file != null && !file.isEmpty()) {
+      if (file.getSize() > MAX_FILE_BYTES) {
+        model.addAttribute("errorKey", "receipt.list.tooMany");
+        return "opinion/receipt-list";
+      }
+      uploaded = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    List<String> given =
+        (tokens + "\n" + uploaded).lines().map(line -> line.strip().replaceAll("^\"|\"?,*$", "")).filter(line -> !line.isEmpty()).toList();
     if (given.isEmpty() || given.size() > MAX_LINES) {
       model.addAttribute("errorKey", given.isEmpty() ? "receipt.list.empty" : "receipt.list.tooMany");
       model.addAttribute("tokens", tokens.length() > 2_000_000 ? "" : tokens);
