@@ -21,6 +21,7 @@ class CitizenJourneyTests {
   static Browser browser;
 
   @LocalServerPort int port;
+  @Autowired vn.ykien.Fixtures fixtures;
   @Autowired JdbcClient jdbc;
 
   @BeforeAll
@@ -59,6 +60,14 @@ class CitizenJourneyTests {
     citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
     signInAs(citizen, persona);
     return citizen;
+  }
+
+  /** Signs in on the development provider's page by personal id (not one of the personas). */
+  static void signInById(Page page, String citizenId) {
+    page.click("#sign-in-eid");
+    page.waitForURL("**/dev-eid/sign-in");
+    page.fill("#citizenId", citizenId);
+    page.click("form:has(#citizenId) button[type=submit]");
   }
 
   void signInAs(Page page, String persona) {
@@ -214,7 +223,11 @@ class CitizenJourneyTests {
 
   @Test
   void aCitizenReadsTheirHistoryWithdrawsAndSendsAgain() {
-    Page citizen = atTheOpinionFormAs("otherCommune");
+    // A resident of their own, so that no other journey sees this opinion (or sees it withdrawn).
+    var resident = fixtures.aResident().inGroup(3).register();
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion"));
+    signInById(citizen, resident.value());
     citizen.waitForSelector("#opinion-form");
     citizen.locator("#item-dieu-9 input[value='DISAPPROVE']").check();
     citizen.locator("#item-dieu-9 textarea").fill("<script>alert('x')</script> giữ nguyên");

@@ -61,11 +61,10 @@ class OfficialJourneyTests {
     Browser.screenshot(officer, "15-support-point");
 
     // The citizen opens the link (the QR code's), signs in with their own e-ID and chooses.
+    var helped = fixtures.aResident().inGroup(1).register();
     Page citizen = browser.newPhone();
     citizen.navigate(link);
-    citizen.click("#sign-in-eid");
-    citizen.waitForURL("**/dev-eid/sign-in");
-    citizen.click("#persona-otherCommune");
+    CitizenJourneyTests.signInById(citizen, helped.value());
     citizen.waitForSelector("#assisted-notice");
     assertThat(citizen.locator("#assisted-notice").innerText()).contains("Nhà văn hoá tổ dân phố số 1");
     citizen.click("#approve-all");

@@ -188,17 +188,9 @@ class AssistancePages {
   }
 
   private String entered(OfficialAtUnit at, Consultation consultation, Receipt receipt, Model model) {
-    String verifyUrl =
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/receipts")
-            .queryParam("token", receipt.token())
-            .build()
-            .toUriString();
     model.addAttribute("unit", at.unit());
     model.addAttribute("consultation", consultation);
-    model.addAttribute("receipt", receipt);
-    model.addAttribute("receiptQr", QrCodes.svg(verifyUrl));
-    model.addAttribute("formatter", ReceiptTimes.FORMAT);
+    ReceiptLinks.show(receipt, model);
     return "opinion/paper-entered";
   }
 

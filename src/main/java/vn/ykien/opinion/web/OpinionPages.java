@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ykien.consultation.Consultation;
@@ -27,7 +26,6 @@ import vn.ykien.opinion.WithdrawOpinion;
 import vn.ykien.opinion.WithdrawalResult;
 import vn.ykien.opinion.Receipt;
 import vn.ykien.opinion.ReceiptCheck;
-import vn.ykien.shared.QrCodes;
 import vn.ykien.opinion.SubmissionResult;
 import vn.ykien.opinion.SubmitOpinion;
 
@@ -241,16 +239,8 @@ class OpinionPages {
     Consultation consultation = consultation(slug);
     model.addAttribute("consultation", consultation);
     Receipt receipt = submission.latestReceipt(consultation.id(), citizen.citizenId()).orElse(null);
-    model.addAttribute("receipt", receipt);
     if (receipt != null) {
-      String verifyUrl =
-          ServletUriComponentsBuilder.fromCurrentContextPath()
-              .path("/receipts")
-              .queryParam("token", receipt.token())
-              .build()
-              .toUriString();
-      model.addAttribute("verifyUrl", verifyUrl);
-      model.addAttribute("receiptQr", QrCodes.svg(verifyUrl));
+      ReceiptLinks.show(receipt, model);
     }
     model.addAttribute("formatter", ReceiptTimes.FORMAT);
     return "opinion/receipt";
