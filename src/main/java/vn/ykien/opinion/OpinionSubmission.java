@@ -187,6 +187,21 @@ public class OpinionSubmission {
    */
   @Transactional(readOnly = true)
   public ReceiptCheck verify(String token) {
+    // A receipt's number alone, as typed from paper: 80 random bits cannot be guessed, and the
+    // platform's record says whether it stands (the signature is for checking without us).
+    String typed = token == null ? "" : token.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+    if (typed.matches("YK[0-9A-Z]{16}")) {
+      String number = "YK-" + typed.substring(2, 6) + "-" + typed.substring(6, 10) + "-" + typed.substring(10, 14)
+          + "-" + typed.substring(14);
+      return store
+          .findReceipt(number)
+          .<ReceiptCheck>map(
+              stored ->
+                  stored.revokedAt() == null
+                      ? new ReceiptCheck.Valid(stored.consultationId(), stored.issuedAt())
+                      : new ReceiptCheck.Revoked(stored.consultationId(), stored.issuedAt(), stored.revokedAt()))
+          .orElseGet(ReceiptCheck.Invalid::new);
+    }
     String[] parts = token == null ? new String[0] : token.strip().split("\\.");
     if (parts.length != 4 || parts[0].length() > 40) {
       return new ReceiptCheck.Invalid();

@@ -143,4 +143,17 @@ class ReceiptTests {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Đã kiểm tra 3 biên nhận: 2 hợp lệ, 0 đã thu hồi, 1 không hợp lệ.");
   }
+
+  @Test
+  void aReceiptCanBeCheckedByItsNumberAloneAsTypedFromPaper() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Receipt receipt = submitFor(consultation, fixtures.aResident().register());
+    String typed = receipt.number().toLowerCase().replace("-", " ");
+
+    assertThat(submission.verify(typed)).isInstanceOf(ReceiptCheck.Valid.class);
+    assertThat(get("/api/v1/receipts/" + receipt.number()).body()).contains("\"status\":\"VALID\"");
+    assertThat(get("/receipts?token=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)).body())
+        .contains("Biên nhận hợp lệ: do nền tảng cấp và vẫn còn hiệu lực.");
+    assertThat(submission.verify("YK-0000-0000-0000-0000")).isInstanceOf(ReceiptCheck.Invalid.class);
+  }
 }
