@@ -11,7 +11,8 @@
 //                                       scheduled time, so a slow server cannot hide its queue
 //   surge --rate R --seconds S          R/s for 20 s, 10×R for S s, R/s for 40 s; per-second
 //                                       p99 and status counts, and how long latency took to
-//                                       come back after the surge
+//                                       come back after the surge (5 s in a row within 2 x the
+//                                       p99 before it, or 20 ms above)
 // Every acknowledged submission (201 with a receipt) is written to --ack as "citizen receipt".
 
 import java.io.BufferedWriter;
@@ -332,6 +333,7 @@ public class SubmitLoad {
       double baseline = Double.NaN;
       long surgeEnd = 20 + seconds;
       long recoveredAt = -1;
+      Map<Long, Double> p99s = new HashMap<>();
       System.out.println("second sent ok_201 limited_429 other p99_ms");
       for (var entry : bySecond.entrySet()) {
         long second = entry.getKey();
@@ -344,7 +346,17 @@ public class SubmitLoad {
         if (second == 15) {
           baseline = pct(bySecondLatencies(bySecond, 5, 19), 99);
         }
-        if (second >= surgeEnd && recoveredAt < 0 && !Double.isNaN(baseline) && p99 <= Math.max(2 * baseline, baseline + 20)) {
+        p99s.put(second, p99);
+      }
+      // Back to normal: from the first second after the surge that starts five seconds in a row
+      // within 2 x the baseline p99 (or 20 ms above it).
+      for (long second = surgeEnd; second < surgeEnd + 40 && recoveredAt < 0; second++) {
+        boolean normal = true;
+        for (long s = second; s < second + 5; s++) {
+          double p = p99s.getOrDefault(s, Double.NaN);
+          normal &= !Double.isNaN(p) && p <= Math.max(2 * baseline, baseline + 20);
+        }
+        if (normal) {
           recoveredAt = second;
         }
       }

@@ -6,8 +6,9 @@
 #  - per second: requests sent, stored (201), told to come back (429), anything else, and p99
 #  - errors other than 429 (5xx, time-outs, refused connections)
 #  - lost: acknowledged submissions (201 with a receipt) that are not in the database
-#  - how many seconds after the surge latency was back to normal (p99 within 2 × the p99 before
-#    the surge, or 20 ms above it)
+#  - how many seconds after the surge latency was back to normal: the first of five seconds in a
+#    row whose p99 is within 2 × the p99 before the surge, or 20 ms above it
+# A 429 is not retried here: those citizens' opinions are not stored, and not counted as lost.
 set -euo pipefail
 trap 'echo "bench/submit-surge.sh: failed at line $LINENO" >&2' ERR
 rate="${RATE:-100}"

@@ -334,6 +334,7 @@ class DemoLoader implements ApplicationRunner {
 
   /** Some generated residents took part before the demo starts, so the reports show something. */
   private int takePartAlready(long consultationId, List<CitizenId> residents) {
+    long commune = units.findByCode(demo.communeEdition(), demo.communeCode()).orElseThrow().id();
     List<DraftItem> items = consultations.items(consultationId);
     var random = new SplittableRandom(demo.seed());
     int accepted = 0;
@@ -349,7 +350,8 @@ class DemoLoader implements ApplicationRunner {
               ? Assistance.SELF
               : channelRoll < 0.97
                   ? new Assistance.Helped(demo.officials().getFirst().username(), place)
-                  : new Assistance.OnPaper(demo.officials().getFirst().username(), place, "DEMO-" + citizen.value());
+                  : new Assistance.OnPaper(
+                      demo.officials().getFirst().username(), place, "DEMO-" + citizen.value(), commune);
       List<Answer> answers =
           items.stream()
               .map(

@@ -29,9 +29,10 @@ public sealed interface Assistance {
 
   /**
    * Entered by {@code official} from the signed paper form numbered {@code reference}, collected
-   * at {@code place}. One paper form is entered once.
+   * at {@code place} for the unit {@code unitId} (the person must live within it). One paper form
+   * is entered once, and a paper form never replaces an opinion the person gave with their e-ID.
    */
-  record OnPaper(String official, String place, String reference) implements Assistance {
+  record OnPaper(String official, String place, String reference, long unitId) implements Assistance {
     @Override
     public Channel channel() {
       return Channel.PAPER;

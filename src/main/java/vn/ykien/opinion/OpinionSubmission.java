@@ -39,6 +39,7 @@ public class OpinionSubmission {
   private final ReceiptSigner signer;
   private final SecureRandom random = new SecureRandom();
   private final int perCitizenPerMinute;
+  private final vn.ykien.units.Units units;
 
   OpinionSubmission(
       Consultations consultations,
@@ -48,9 +49,11 @@ public class OpinionSubmission {
       ApplicationEventPublisher events,
       Clock clock,
       ReceiptSigner signer,
+      vn.ykien.units.Units units,
       @org.springframework.beans.factory.annotation.Value("${ykien.api.rate-limit.per-citizen-per-minute:20}")
           int perCitizenPerMinute) {
     this.perCitizenPerMinute = perCitizenPerMinute;
+    this.units = units;
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
@@ -80,6 +83,9 @@ public class OpinionSubmission {
     }
     Optional<SubmissionResult.Rejected> invalid =
         validate(command.answers(), consultations.itemIds(consultation.id()));
+    if (invalid.isEmpty() && !storable(command.generalComment())) {
+      invalid = Optional.of(new SubmissionResult.Rejected("opinion.invalidCharacters", ""));
+    }
     if (invalid.isEmpty()
         && command.generalComment() != null
         && command.generalComment().codePointCount(0, command.generalComment().length()) > Answer.MAX_COMMENT_LENGTH) {
@@ -87,6 +93,17 @@ public class OpinionSubmission {
     }
     if (invalid.isPresent()) {
       return invalid.get();
+    }
+    if (command.assistance() instanceof Assistance.OnPaper paper) {
+      // An officer enters forms collected for their own unit, each form once.
+      var collectedFor = units.find(paper.unitId());
+      var home = units.find(unitId);
+      if (collectedFor.isEmpty() || home.isEmpty() || !collectedFor.get().contains(home.get())) {
+        return new SubmissionResult.Rejected("opinion.paperOutsideUnit", "");
+      }
+      if (store.paperEntered(consultation.id(), paper.reference())) {
+        return new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference());
+      }
     }
     Instant now = clock.instant();
     String receipt = newReceiptNumber();
@@ -98,11 +115,13 @@ public class OpinionSubmission {
       // Someone else (e.g. the same request, retried) inserted it first: wait for it, then revise.
       previous = store.lockParticipation(consultation.id(), command.citizen());
     }
-    // One paper form is entered once (its citizen's row is locked, so two officers entering the
-    // same form wait for each other here).
-    if (command.assistance() instanceof Assistance.OnPaper(_, _, String reference)
-        && store.paperEntered(consultation.id(), reference)) {
-      return new SubmissionResult.Rejected("opinion.paperAlreadyEntered", reference);
+    // A paper form never replaces what the person said themselves with their e-ID (nothing was
+    // written yet: the row existed). The same form entered twice at the same moment is stopped by
+    // the unique form number when the receipt is written.
+    if (command.assistance() instanceof Assistance.OnPaper
+        && previous.isPresent()
+        && previous.get().channel() != Channel.PAPER) {
+      return new SubmissionResult.Rejected("opinion.paperWouldReplaceOwn", "");
     }
     // A retry of a request already stored (the participation row's lock orders concurrent ones):
     // answer it as the first time, change nothing.
@@ -245,6 +264,14 @@ public class OpinionSubmission {
 
   public static final int MAX_PAPER_REFERENCE_LENGTH = 40;
 
+  /**
+   * Text PostgreSQL can store as typed: no NUL character, and no U+FFFD, which stands for bytes
+   * that were not valid UTF-8 (a web form's decoder puts it there instead of refusing).
+   */
+  private static boolean storable(@org.jspecify.annotations.Nullable String text) {
+    return text == null || (text.indexOf('\u0000') < 0 && text.indexOf('\uFFFD') < 0);
+  }
+
   private static Optional<SubmissionResult.Rejected> validate(Assistance assistance) {
     String place =
         switch (assistance) {
@@ -252,7 +279,7 @@ public class OpinionSubmission {
           case Assistance.Helped helped -> helped.place();
           case Assistance.OnPaper paper -> paper.place();
         };
-    if (place.isBlank() || place.length() > MAX_PLACE_LENGTH) {
+    if (place.isBlank() || place.length() > MAX_PLACE_LENGTH || !storable(place)) {
       return Optional.of(new SubmissionResult.Rejected("opinion.placeRequired", ""));
     }
     if (assistance instanceof Assistance.OnPaper paper
@@ -277,6 +304,10 @@ public class OpinionSubmission {
       if (answer.stance().needsText() && (answer.comment() == null || answer.comment().isBlank())) {
         return Optional.of(
             new SubmissionResult.Rejected("opinion.partlyNeedsText", String.valueOf(answer.itemId())));
+      }
+      if (!storable(answer.comment())) {
+        return Optional.of(
+            new SubmissionResult.Rejected("opinion.invalidCharacters", String.valueOf(answer.itemId())));
       }
       if (answer.comment() != null && answer.comment().codePointCount(0, answer.comment().length()) > Answer.MAX_COMMENT_LENGTH) {
         return Optional.of(

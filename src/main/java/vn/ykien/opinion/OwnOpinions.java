@@ -112,6 +112,9 @@ public class OwnOpinions {
     }
     Instant now = clock.instant();
     store.deleteParticipation(consultation.id(), command.citizen());
+    // A retried request from before the withdrawal would otherwise find no participation to
+    // replay against and collide with its own record.
+    store.forgetIdempotent(consultation.id(), command.citizen());
     int revoked = store.revokeReceipts(consultation.id(), command.citizen(), now);
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);

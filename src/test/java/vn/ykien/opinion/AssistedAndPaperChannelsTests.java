@@ -20,6 +20,12 @@ class AssistedAndPaperChannelsTests {
   @Autowired SupportPoints supportPoints;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired vn.ykien.units.Units units;
+
+  /** Giao Thuỷ, where the fixtures' residents live. */
+  long commune() {
+    return units.findByCode("2026-07", "14167").orElseThrow().id();
+  }
 
   List<Answer> approveAll(Consultation consultation) {
     return fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.APPROVE, null)).toList();
@@ -76,7 +82,7 @@ class AssistedAndPaperChannelsTests {
   void aPaperFormCountsWithoutAnEidAccountAndIsEnteredOnlyOnce() {
     Consultation consultation = fixtures.anOpenConsultation();
     CitizenId citizen = fixtures.aResident().withoutEidAccount().register();
-    var paper = new Assistance.OnPaper("totruong.to01", "Nhà văn hoá tổ 1", "T01/0042");
+    var paper = new Assistance.OnPaper("totruong.to01", "Nhà văn hoá tổ 1", "T01/0042", commune());
 
     var first = submission.submit(new SubmitOpinion(consultation.id(), citizen, 0, paper, approveAll(consultation)));
     var again = submission.submit(new SubmitOpinion(consultation.id(), citizen, 0, paper, approveAll(consultation)));
@@ -115,7 +121,7 @@ class AssistedAndPaperChannelsTests {
     assertThat(
             submission.submit(
                 new SubmitOpinion(
-                    consultation.id(), child, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-1"), approveAll(consultation))))
+                    consultation.id(), child, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-1", commune()), approveAll(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.TooYoung(14)));
     assertThat(
             submission.submit(
@@ -123,18 +129,18 @@ class AssistedAndPaperChannelsTests {
                     consultation.id(),
                     CitizenId.of("099999999999"),
                     0,
-                    new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-2"),
+                    new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-2", commune()),
                     approveAll(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.NotInRegistry()));
     assertThat(
             submission.submit(
                 new SubmitOpinion(
-                    consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "<script>"), approveAll(consultation))))
+                    consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "<script>", commune()), approveAll(consultation))))
         .isEqualTo(new SubmissionResult.Rejected("opinion.paperReferenceInvalid", ""));
     assertThat(
             submission.submit(
                 new SubmitOpinion(
-                    consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", " ", "X-3"), approveAll(consultation))))
+                    consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", " ", "X-3", commune()), approveAll(consultation))))
         .isEqualTo(new SubmissionResult.Rejected("opinion.placeRequired", ""));
     assertThat(
             jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
@@ -142,5 +148,63 @@ class AssistedAndPaperChannelsTests {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  long participations(Consultation consultation) {
+    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
+        .param(consultation.id())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aPaperFormNeverReplacesWhatSomeoneSaidWithTheirOwnEid() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, approveAll(consultation)));
+    List<Answer> disapprove =
+        fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.DISAPPROVE, null)).toList();
+
+    var paper =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(), citizen, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "R-1", commune()), disapprove));
+
+    assertThat(paper).isEqualTo(new SubmissionResult.Rejected("opinion.paperWouldReplaceOwn", ""));
+    assertThat(submission.currentAnswers(consultation.id(), citizen)).extracting(Answer::stance).containsOnly(Stance.APPROVE);
+    assertThat(participationChannel(consultation, citizen)).isEqualTo("SELF");
+  }
+
+  @Test
+  void anOfficerEntersPaperFormsOnlyForPeopleOfTheirOwnUnit() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId elsewhere = fixtures.aResident().withoutEidAccount().inGroup(10).register();
+    long groupOne = units.findByCode("2026-07", "14167-01").orElseThrow().id();
+
+    var result =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(), elsewhere, 0, new Assistance.OnPaper("totruong.to01", "Tổ 1", "T01/9", groupOne), approveAll(consultation)));
+
+    assertThat(result).isEqualTo(new SubmissionResult.Rejected("opinion.paperOutsideUnit", ""));
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void aFormNumberAlreadyUsedForSomeoneElseLeavesNothingBehind() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId first = fixtures.aResident().withoutEidAccount().register();
+    CitizenId second = fixtures.aResident().withoutEidAccount().register();
+    submission.submit(
+        new SubmitOpinion(
+            consultation.id(), first, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "S-7", commune()), approveAll(consultation)));
+
+    var again =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(), second, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "S-7", commune()), approveAll(consultation)));
+
+    assertThat(again).isEqualTo(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "S-7"));
+    assertThat(participations(consultation)).isEqualTo(1);
   }
 }

@@ -78,5 +78,20 @@ class NoOfficialRouteShowsAnOpinionTests {
 
     // The participation, import, accounts and audit pages, at least, on four unit levels.
     assertThat(called).filteredOn(line -> line.endsWith(" 200")).hasSizeGreaterThanOrEqualTo(4 * 4);
+
+    // The forms that name a person: a paper form for the known citizen (refused: they answered
+    // themselves), a receipt list; the answers shown are only what the officer typed, never theirs.
+    var items = consultations.items(consultation.id());
+    Map<String, String> paper = new java.util.HashMap<>();
+    paper.put("consultation", consultation.slug());
+    paper.put("citizenId", citizen.value());
+    paper.put("reference", "PRIV-1");
+    paper.put("place", "UBND xã");
+    items.forEach(item -> paper.put("stance-" + item.id(), "APPROVE"));
+    var typed = admin.post("/officials/units/2026-07/14167/paper", paper);
+    assertThat(typed.statusCode()).isEqualTo(200);
+    assertThat(typed.body()).contains("phiếu giấy không thay thế ý kiến đó").doesNotContain(marker);
+    var receipts = admin.post("/officials/units/2026-07/14167/receipts", Map.of("tokens", citizen.value()));
+    assertThat(receipts.body()).doesNotContain(marker);
   }
 }

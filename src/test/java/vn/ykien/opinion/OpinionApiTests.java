@@ -295,6 +295,56 @@ class OpinionApiTests {
   }
 
   @Test
+  void aCommentWithANullCharacterOrUndecodableBytesIsRefusedInBothLanguages() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    long item = fixtures.items(consultation).getFirst().id();
+
+    for (String comment : List.of("giữ nguyên\\u0000", "giữ nguyên \\uFFFD")) {
+      var response =
+          post(
+              consultation,
+              tokenFor(citizen, 2),
+              "{\"approveAll\": true, \"answers\": [{\"itemId\": %d, \"stance\": \"DISAPPROVE\", \"comment\": \"%s\"}]}"
+                  .formatted(item, comment),
+              "en");
+
+      assertThat(response.statusCode()).as(comment).isEqualTo(400);
+      JsonNode problem = json.readTree(response.body());
+      assertThat(problem.get("code").asString()).isEqualTo("opinion.invalidCharacters");
+      assertThat(problem.get("messages").get("vi").asString()).startsWith("Nội dung có ký tự không hợp lệ");
+    }
+    assertThat(participations(consultation)).isZero();
+  }
+
+  @Test
+  void anIdempotencyKeyFromBeforeAWithdrawalMakesANewOpinionNotAnError() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().register();
+    String token = tokenFor(citizen, 2);
+    assertThat(postWithKey(consultation, token, approveAll(consultation), "before-withdrawal").statusCode()).isEqualTo(201);
+    assertThat(mine(consultation, token, "DELETE").statusCode()).isEqualTo(200);
+
+    var again = postWithKey(consultation, token, approveAll(consultation), "before-withdrawal");
+
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(again.body()).get("revision").asInt()).isEqualTo(3);
+    assertThat(participations(consultation)).isEqualTo(1);
+  }
+
+  @Test
+  void theTitlesOf422And429AnswersExistInVietnamese() throws Exception {
+    assertThat(problemTitle(429, "vi")).isEqualTo("Quá nhiều yêu cầu");
+    assertThat(problemTitle(422, "vi")).isEqualTo("Không thể xử lý");
+  }
+
+  @Autowired org.springframework.context.MessageSource messages;
+
+  String problemTitle(int status, String language) {
+    return messages.getMessage("problem.status." + status, null, java.util.Locale.of(language));
+  }
+
+  @Test
   void sqlAndMarkupInACommentAreKeptAsPlainText() throws Exception {
     Consultation consultation = fixtures.anOpenConsultation();
     CitizenId citizen = fixtures.aResident().register();

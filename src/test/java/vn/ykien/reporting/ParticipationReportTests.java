@@ -37,7 +37,8 @@ class ParticipationReportTests {
         switch (channel) {
           case SELF -> vn.ykien.opinion.Assistance.SELF;
           case ASSISTED -> new vn.ykien.opinion.Assistance.Helped("canbo.giaothuy", "Nhà văn hoá tổ 7");
-          case PAPER -> new vn.ykien.opinion.Assistance.OnPaper("canbo.giaothuy", "Nhà văn hoá tổ 7", "P-" + citizen.value());
+          case PAPER -> new vn.ykien.opinion.Assistance.OnPaper(
+              "canbo.giaothuy", "Nhà văn hoá tổ 7", "P-" + citizen.value(), units.findByCode("2026-07", "14167").orElseThrow().id());
         };
     submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, assistance, answers));
   }

@@ -255,6 +255,13 @@ public class OpinionStore {
         .update();
   }
 
+  /** Forgets the citizen's idempotency keys in this consultation. */
+  public void forgetIdempotent(long consultationId, CitizenId citizen) {
+    jdbc.sql("delete from opinion.idempotent_request where consultation_id = ? and citizen_id = ?")
+        .params(consultationId, citizen.value())
+        .update();
+  }
+
   /** Removes the participation row: the person no longer takes part. */
   public void deleteParticipation(long consultationId, CitizenId citizen) {
     jdbc.sql("delete from opinion.participation where consultation_id = ? and citizen_id = ?")

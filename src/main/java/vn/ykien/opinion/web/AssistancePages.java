@@ -149,26 +149,30 @@ class AssistancePages {
         new Assistance.OnPaper(
             at.official().username(),
             params.getOrDefault("place", "").strip(),
-            params.getOrDefault("reference", "").strip());
-    SubmissionResult result =
-        submission.submit(
-            new SubmitOpinion(
-                consultation.id(), CitizenId.of(citizenId), 0, paper, form.answers(), form.generalComment(), null));
+            params.getOrDefault("reference", "").strip(),
+            at.unit().id());
+    // Entering a form acts on a named person, and even a refusal says something about them: the
+    // audit trail records every attempt, who made it and for which form, never what it said.
+    events.publishEvent(
+        new OfficialViewedPeople(
+            at.official().username(),
+            at.unit().edition(),
+            at.unit().code(),
+            at.unit().path(),
+            "paper-form",
+            paper.reference(),
+            1));
+    SubmissionResult result;
+    try {
+      result =
+          submission.submit(
+              new SubmitOpinion(
+                  consultation.id(), CitizenId.of(citizenId), 0, paper, form.answers(), form.generalComment(), null));
+    } catch (org.springframework.dao.DuplicateKeyException sameFormAtTheSameMoment) {
+      result = new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference());
+    }
     return switch (result) {
-      case SubmissionResult.Accepted accepted -> {
-        // Entering a form acts on a named person: the audit trail records who did it, for whom
-        // (by the form's number), never what the form said.
-        events.publishEvent(
-            new OfficialViewedPeople(
-                at.official().username(),
-                at.unit().edition(),
-                at.unit().code(),
-                at.unit().path(),
-                "paper-form",
-                paper.reference(),
-                1));
-        yield entered(at, consultation, accepted.receipt(), model);
-      }
+      case SubmissionResult.Accepted accepted -> entered(at, consultation, accepted.receipt(), model);
       case SubmissionResult.Replayed replayed -> entered(at, consultation, replayed.receipt(), model);
       case SubmissionResult.NotEligible(EligibilityDecision decision) -> {
         model.addAttribute("errorDetail", decision instanceof EligibilityDecision.TooYoung(int age) ? age : "");
