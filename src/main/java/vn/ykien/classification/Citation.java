@@ -1,0 +1,6 @@
+package vn.ykien.classification;
+
+import org.jspecify.annotations.Nullable;
+
+/** A reference to an article of the law ("Điều 110"), and to one of its clauses if given. */
+public record Citation(int article, @Nullable Integer clause) {}
