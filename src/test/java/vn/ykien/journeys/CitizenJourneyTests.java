@@ -300,4 +300,17 @@ class CitizenJourneyTests {
     assertThat(reader.locator("#dieu-110 .current h3").innerText()).isEqualTo("Wording of the 2013 Constitution");
     Browser.screenshot(reader, "08-draft-english-no-js");
   }
+
+  @Test
+  void aWrongSupportCodeIsSaidAndTheOpinionStaysTheCitizensOwn() {
+    var resident = fixtures.aResident().inGroup(4).register();
+    Page citizen = browser.newPhone();
+    citizen.navigate(url("/consultations/hien-phap-2025/opinion?assist=HT-0000-0000"));
+    signInById(citizen, resident.value());
+
+    citizen.waitForSelector("#opinion-form");
+    assertThat(citizen.locator("#form-error").innerText()).startsWith("Mã hỗ trợ không đúng hoặc đã hết hạn");
+    assertThat(citizen.locator("#assisted-notice").count()).isZero();
+    assertThat(citizen.locator("input[name=assist]").count()).isZero();
+  }
 }

@@ -133,11 +133,7 @@ class OpinionPages {
     model.addAttribute("revising", !current.isEmpty());
     String general =
         submission.currentGeneralComment(consultation.id(), citizen.citizenId()).orElse(null);
-    OpinionForm form = OpinionForm.of(items, current, general).assistedWith(assist);
-    if (form.assist() != null && supportPoints.resolve(form.assist(), consultation.id()).isEmpty()) {
-      return formPage(consultation, form.assistedWith(null), citizen, "opinion.assistanceCodeInvalid", model);
-    }
-    return formPage(consultation, form, citizen, null, model);
+    return formPage(consultation, OpinionForm.of(items, current, general).assistedWith(assist), citizen, null, model);
   }
 
   @PostMapping("/consultations/{slug}/opinion/review")
@@ -196,7 +192,7 @@ class OpinionPages {
     if (form.assist() != null) {
       var helped = supportPoints.resolve(form.assist(), consultation.id());
       if (helped.isEmpty()) {
-        return formPage(consultation, form.assistedWith(null), citizen, "opinion.assistanceCodeInvalid", model);
+        return formPage(consultation, form, citizen, null, model); // says the code is not valid
       }
       assistance = helped.get();
     }
@@ -273,15 +269,23 @@ class OpinionPages {
       Consultation consultation,
       OpinionForm form,
       @Nullable SignedInCitizen citizen,
-      String errorKey,
+      @Nullable String errorKey,
       Model model) {
+    // A support point's code is looked up once here: unknown or expired, it is dropped and said so.
+    Assistance.Helped helped = null;
+    if (form.assist() != null) {
+      helped = supportPoints.resolve(form.assist(), consultation.id()).orElse(null);
+      if (helped == null) {
+        form = form.assistedWith(null);
+        errorKey = errorKey == null ? "opinion.assistanceCodeInvalid" : errorKey;
+      }
+    }
+    model.addAttribute("helped", helped);
     model.addAttribute("consultation", consultation);
     model.addAttribute("form", form);
     model.addAttribute("citizen", citizen);
     model.addAttribute("errorKey", errorKey);
     model.addAttribute("maxComment", vn.ykien.opinion.Answer.MAX_COMMENT_LENGTH);
-    model.addAttribute(
-        "helped", form.assist() == null ? null : supportPoints.resolve(form.assist(), consultation.id()).orElse(null));
     return "opinion/form";
   }
 
