@@ -1,4 +1,4 @@
-package vn.ykien.classification;
+package vn.ykien.classification.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

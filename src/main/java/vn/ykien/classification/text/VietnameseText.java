@@ -1,4 +1,4 @@
-package vn.ykien.classification;
+package vn.ykien.classification.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
