@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.ykien.classification.cli.ClassifyCommand;
 import vn.ykien.consultation.cli.ConsultationCommand;
 import vn.ykien.identity.cli.OfficialsCommand;
 import vn.ykien.registry.cli.RegistryCommand;
@@ -23,7 +24,8 @@ import vn.ykien.units.cli.UnitsCommand;
       UnitsCommand.class,
       RegistryCommand.class,
       ConsultationCommand.class,
-      OfficialsCommand.class
+      OfficialsCommand.class,
+      ClassifyCommand.class
     })
 class YKienCommand {
 

@@ -123,6 +123,46 @@ public class Fixtures {
     return consultations.find(id).orElseThrow();
   }
 
+  /**
+   * A consultation open now on three items with real titles and summaries (Articles 9, 110 and
+   * 115 of the 2025 draft), for reading comments against.
+   */
+  public Consultation anOpenConsultationOnTheDraft() {
+    String slug = "test-" + UUID.randomUUID();
+    Instant now = clock.instant();
+    List<NewConsultation.NewItem> items =
+        List.of(
+            new NewConsultation.NewItem(
+                "dieu-9", 9, new Localized("Điều 9", "Article 9"),
+                new Localized("Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội",
+                    "The Viet Nam Fatherland Front and socio-political organisations"),
+                new Localized("Công đoàn, Hội Nông dân, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu"
+                    + " chiến binh trực thuộc Mặt trận Tổ quốc Việt Nam", "Organisations under the Front")),
+            new NewConsultation.NewItem(
+                "dieu-110", 110, new Localized("Điều 110", "Article 110"),
+                new Localized("Đơn vị hành chính", "Administrative units"),
+                new Localized("Đơn vị hành chính tổ chức thành hai cấp: tỉnh, thành phố trực thuộc"
+                    + " trung ương và xã, phường, đặc khu; bỏ cấp huyện; sáp nhập tỉnh",
+                    "Two levels of administrative units")),
+            new NewConsultation.NewItem(
+                "dieu-115", 115, new Localized("Điều 115", "Article 115"),
+                new Localized("Đại biểu Hội đồng nhân dân", "People's Council deputies"),
+                new Localized("Quyền chất vấn của đại biểu Hội đồng nhân dân đối với Chủ tịch Uỷ ban"
+                    + " nhân dân, Chánh án Toà án nhân dân, Viện trưởng Viện kiểm sát nhân dân",
+                    "Deputies' right to question")));
+    long id =
+        setup.create(
+            new NewConsultation(
+                slug,
+                new Localized("Thử", "Test"),
+                new Localized("Thử", "Test"),
+                new Window(now.minus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS)),
+                null,
+                14,
+                items));
+    return consultations.find(id).orElseThrow();
+  }
+
   public List<DraftItem> items(Consultation consultation) {
     return consultations.items(consultation.id());
   }

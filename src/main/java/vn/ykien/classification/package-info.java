@@ -1,10 +1,11 @@
 /**
- * Understanding free-text comments in Vietnamese without a pretrained language model: text
- * normalisation, citations of the draft's articles, and (to come) article mapping, stance,
- * campaigns and themes. Pure functions first; wiring to stored opinions follows.
+ * Understanding free-text comments in Vietnamese without a pretrained language model: which
+ * items of the draft a comment concerns, its stance, the campaign it belongs to. Comments arrive
+ * as opinion events and are classified apart from the submission; results leave this module as
+ * aggregates only.
  */
 @NullMarked
-@ApplicationModule(displayName = "Classification", allowedDependencies = {"shared"})
+@ApplicationModule(displayName = "Classification", allowedDependencies = {"shared", "units", "registry", "consultation", "opinion"})
 package vn.ykien.classification;
 
 import org.jspecify.annotations.NullMarked;

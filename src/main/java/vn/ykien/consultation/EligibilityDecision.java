@@ -12,7 +12,8 @@ public sealed interface EligibilityDecision {
     return this instanceof Eligible;
   }
 
-  record Eligible(long unitId) implements EligibilityDecision {
+  /** May take part; {@code group}: the coarse citizen group results are broken down by. */
+  record Eligible(long unitId, CitizenGroup group) implements EligibilityDecision {
     @Override
     public String messageKey() {
       return "eligibility.eligible";

@@ -70,6 +70,6 @@ public final class EligibilityRules {
     if (!livesInScope) {
       return new EligibilityDecision.OutsideScope();
     }
-    return new EligibilityDecision.Eligible(person.unitId());
+    return new EligibilityDecision.Eligible(person.unitId(), CitizenGroup.of(person, openingDay));
   }
 }

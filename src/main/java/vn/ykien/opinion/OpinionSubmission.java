@@ -78,7 +78,7 @@ public class OpinionSubmission {
         command.assistance() instanceof Assistance.OnPaper
             ? eligibility.decideOnPaper(consultation, command.citizen())
             : eligibility.decide(consultation, command.citizen(), command.signedInLevel());
-    if (!(decision instanceof EligibilityDecision.Eligible(long unitId))) {
+    if (!(decision instanceof EligibilityDecision.Eligible(long unitId, var group))) {
       return new SubmissionResult.NotEligible(decision);
     }
     Optional<SubmissionResult.Rejected> invalid =
@@ -164,6 +164,21 @@ public class OpinionSubmission {
     if (key != null) {
       store.rememberIdempotent(consultation.id(), command.citizen(), key, fingerprint, receipt, revision, now);
     }
+    List<CommentsChanged.Comment> comments = comments(command);
+    if (!comments.isEmpty() || previous.isPresent()) {
+      events.publishEvent(
+          new CommentsChanged(
+              java.util.UUID.randomUUID(),
+              consultation.id(),
+              java.util.HexFormat.of().formatHex(pseudonym),
+              revision,
+              unitId,
+              group,
+              command.channel(),
+              LocalDate.ofInstant(now, Consultation.ZONE),
+              now.truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+              comments));
+    }
     events.publishEvent(
         new OpinionSubmitted(
             java.util.UUID.randomUUID(),
@@ -174,6 +189,21 @@ public class OpinionSubmission {
             previous.map(OpinionStore.Participation::channel).orElse(null),
             now));
     return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
+  }
+
+  /** The submission's comments, on items and on the whole draft, for classification. */
+  private static List<CommentsChanged.Comment> comments(SubmitOpinion command) {
+    List<CommentsChanged.Comment> comments = new java.util.ArrayList<>();
+    for (Answer answer : command.answers()) {
+      if (answer.comment() != null && !answer.comment().isBlank()) {
+        comments.add(new CommentsChanged.Comment(answer.itemId(), answer.stance(), answer.comment().strip()));
+      }
+    }
+    String general = blankToNull(command.generalComment());
+    if (general != null) {
+      comments.add(new CommentsChanged.Comment(null, null, general));
+    }
+    return comments;
   }
 
   /** The citizen's own current answers, to show them back (never to an official). */

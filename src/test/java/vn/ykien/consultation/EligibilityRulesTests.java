@@ -43,7 +43,9 @@ class EligibilityRulesTests {
   @Test
   void anAdultWithALevel2AccountMayTakePart() {
     assertThat(decide(adultWith(EidAccount.activated(2)), 2, true, DURING))
-        .isEqualTo(new EligibilityDecision.Eligible(7));
+        .isEqualTo(
+            new EligibilityDecision.Eligible(
+                7, new CitizenGroup(CitizenGroup.AgeBand.FROM_31_TO_45, Sex.M, null)));
   }
 
   @Test

@@ -147,8 +147,8 @@ public class ConsultationStore implements Consultations {
   public List<DraftItem> items(long consultationId) {
     return jdbc.sql(
             """
-            select id, consultation_id, position, code, label_vi, label_en, title_vi, title_en,
-                   summary_vi, summary_en, current_text, current_source, proposed_text,
+            select id, consultation_id, position, code, article, label_vi, label_en, title_vi,
+                   title_en, summary_vi, summary_en, current_text, current_source, proposed_text,
                    proposed_source, proposed_is_excerpt
             from consultation.item where consultation_id = ? order by position
             """)
@@ -160,6 +160,7 @@ public class ConsultationStore implements Consultations {
                     rs.getLong("consultation_id"),
                     rs.getInt("position"),
                     rs.getString("code"),
+                    rs.getObject("article", Integer.class),
                     localized(rs, "label"),
                     localized(rs, "title"),
                     localized(rs, "summary"),

@@ -1,0 +1,42 @@
+package vn.ykien.classification.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import vn.ykien.classification.text.TextClassifier;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
+
+/**
+ * One {@link CommentClassifier} per consultation, built on first use and again when the draft's
+ * items or an analyst's keywords change.
+ */
+@Component
+public class Classifiers {
+
+  private record Built(List<DraftItem> items, Map<Long, List<String>> keywords, CommentClassifier classifier) {}
+
+  private final Consultations consultations;
+  private final CommentStore store;
+  private final TextClassifier stance;
+  private final Map<Long, Built> built = new ConcurrentHashMap<>();
+
+  Classifiers(Consultations consultations, CommentStore store, StanceModel stance) {
+    this.consultations = consultations;
+    this.store = store;
+    this.stance = stance.classifier();
+  }
+
+  public CommentClassifier forConsultation(long consultationId) {
+    List<DraftItem> items = consultations.items(consultationId);
+    Map<Long, List<String>> keywords = store.keywords(items.stream().map(DraftItem::id).toList());
+    Built current = built.get(consultationId);
+    if (current != null && current.items().equals(items) && current.keywords().equals(keywords)) {
+      return current.classifier();
+    }
+    var classifier = new CommentClassifier(items, keywords, stance, null);
+    built.put(consultationId, new Built(items, keywords, classifier));
+    return classifier;
+  }
+}
