@@ -172,6 +172,12 @@ public class Fixtures {
     private int age = 40;
     private EidAccount account = EidAccount.activated(2);
     private int group = 10;
+    private Sex sex = Sex.F;
+
+    public ResidentBuilder male() {
+      this.sex = Sex.M;
+      return this;
+    }
 
     public ResidentBuilder aged(int years) {
       this.age = years;
@@ -209,7 +215,7 @@ public class Fixtures {
       registry.addHousehold(
           residentialGroup(group).id(),
           "Số 99",
-          List.of(new NewResident(id, "Người Thử Nghiệm", birth, Sex.F, account)));
+          List.of(new NewResident(id, "Người Thử Nghiệm", birth, sex, account)));
       return id;
     }
   }

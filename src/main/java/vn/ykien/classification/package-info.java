@@ -5,7 +5,7 @@
  * aggregates only.
  */
 @NullMarked
-@ApplicationModule(displayName = "Classification", allowedDependencies = {"shared", "units", "registry", "consultation", "opinion"})
+@ApplicationModule(displayName = "Classification", allowedDependencies = {"shared", "units", "registry", "consultation", "opinion", "identity"})
 package vn.ykien.classification;
 
 import org.jspecify.annotations.NullMarked;

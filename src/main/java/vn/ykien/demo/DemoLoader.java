@@ -337,6 +337,11 @@ class DemoLoader implements ApplicationRunner {
     long commune = units.findByCode(demo.communeEdition(), demo.communeCode()).orElseThrow().id();
     List<DraftItem> items = consultations.items(consultationId);
     var random = new SplittableRandom(demo.seed());
+    // Comments draw from their own sequence: the participation drawn above stays as it was.
+    var commentRandom = new SplittableRandom(demo.seed() + 1);
+    List<String[]> comments = demoComments();
+    String campaign =
+        comments.stream().filter(c -> c[0].equals("*")).findFirst().map(c -> c[1]).orElse(null);
     int accepted = 0;
     for (CitizenId citizen : residents) {
       if (random.nextDouble() >= demo.priorParticipation()) {
@@ -352,6 +357,15 @@ class DemoLoader implements ApplicationRunner {
                   ? new Assistance.Helped(demo.officials().getFirst().username(), place)
                   : new Assistance.OnPaper(
                       demo.officials().getFirst().username(), place, "DEMO-" + citizen.value(), commune);
+      // A quarter write a comment, on one item or on the whole draft; some copy one text.
+      String[] comment =
+          !comments.isEmpty() && commentRandom.nextDouble() < 0.25
+              ? comments.get(commentRandom.nextInt(comments.size()))
+              : null;
+      if (comment != null && campaign != null && commentRandom.nextDouble() < 0.3) {
+        comment = new String[] {"*", campaign};
+      }
+      String[] written = comment;
       List<Answer> answers =
           items.stream()
               .map(
@@ -359,15 +373,33 @@ class DemoLoader implements ApplicationRunner {
                       new Answer(
                           item.id(),
                           random.nextDouble() < 0.97 ? Stance.APPROVE : Stance.DISAPPROVE,
-                          null))
+                          written != null && written[0].equals(item.code()) ? written[1] : null))
               .toList();
+      String general = written != null && written[0].equals("*") ? written[1] : null;
       var result =
-          opinions.submit(new SubmitOpinion(consultationId, citizen, 2, assistance, answers));
+          opinions.submit(
+              new SubmitOpinion(consultationId, citizen, 2, assistance, answers, general, null));
       if (result instanceof vn.ykien.opinion.SubmissionResult.Accepted) {
         accepted++;
       }
     }
     return accepted;
+  }
+
+  /** The demo's sample comments: [item code or "*", text]. */
+  private static List<String[]> demoComments() {
+    try (var in = DemoLoader.class.getResourceAsStream("/demo/comments.tsv")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#") && line.indexOf('\t') > 0)
+          .map(line -> line.split("\t", 2))
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static Localized localized(JsonNode node) {

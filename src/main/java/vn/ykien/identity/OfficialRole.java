@@ -17,7 +17,8 @@ public enum OfficialRole {
           Permission.VIEW_PARTICIPATION,
           Permission.IMPORT_REGISTRY,
           Permission.MANAGE_OFFICIALS,
-          Permission.ASSIST_CITIZENS)),
+          Permission.ASSIST_CITIZENS,
+          Permission.VIEW_RESULTS)),
   COMMUNE_OFFICER(
       UnitKind.COMMUNE,
       EnumSet.of(
@@ -27,8 +28,8 @@ public enum OfficialRole {
           Permission.ASSIST_CITIZENS)),
   /** An officer of a village or residential group (thôn, tổ dân phố). */
   GROUP_OFFICER(UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.ASSIST_CITIZENS)),
-  /** Reads the figures of any unit level; no personal data. */
-  ANALYST(null, EnumSet.of(Permission.VIEW_PARTICIPATION)),
+  /** Reads the figures of any unit level, and results in aggregate; no personal data. */
+  ANALYST(null, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.VIEW_RESULTS)),
   /** Reads the audit trail; sees neither the registry nor participation. */
   AUDITOR(null, EnumSet.of(Permission.VIEW_AUDIT));
 

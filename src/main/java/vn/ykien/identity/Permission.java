@@ -13,6 +13,11 @@ public enum Permission {
    * signed paper forms.
    */
   ASSIST_CITIZENS,
+  /**
+   * See what people said, in aggregate only: stance shares, campaigns of copied comments, per
+   * item; for units at commune level or above and groups of at least ten people.
+   */
+  VIEW_RESULTS,
   /** Read the audit trail of who viewed which list of people. */
   VIEW_AUDIT
 }

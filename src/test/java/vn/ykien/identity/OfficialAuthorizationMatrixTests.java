@@ -74,6 +74,8 @@ class OfficialAuthorizationMatrixTests {
           Map.entry(Endpoint.ACCOUNT_CREATE,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.COMMUNE_OFFICER)),
           Map.entry(Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR)),
+          Map.entry(Endpoint.RESULTS,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
           Map.entry(Endpoint.SUPPORT_FORM, ASSISTING),
           Map.entry(Endpoint.SUPPORT_OPEN, ASSISTING),
           Map.entry(Endpoint.PAPER_FORM, ASSISTING),
@@ -108,6 +110,8 @@ class OfficialAuthorizationMatrixTests {
     ACCOUNTS,
     ACCOUNT_CREATE,
     AUDIT,
+    /** What comments say, in aggregate: 200 for a village too (it says why nothing is shown). */
+    RESULTS,
     SUPPORT_FORM,
     /** Asking for a support code without a place: refused by the use case, nothing stored. */
     SUPPORT_OPEN,
@@ -248,6 +252,7 @@ class OfficialAuthorizationMatrixTests {
           case ACCOUNT_CREATE ->
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
+          case RESULTS -> session.get(base + "/results");
           case SUPPORT_FORM -> session.get(base + "/support");
           case SUPPORT_OPEN -> session.post(base + "/support", Map.of("consultation", "hien-phap-2025", "place", ""));
           case PAPER_FORM -> session.get(base + "/paper");

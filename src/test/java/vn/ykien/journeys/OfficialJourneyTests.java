@@ -115,8 +115,10 @@ class OfficialJourneyTests {
             "Tài khoản cán bộ");
     commune.click("a.official-link:has-text('Tài khoản cán bộ')");
     commune.waitForSelector("#accounts");
+    // Not the analyst: that role reads results, which a commune officer cannot, and nobody grants
+    // more rights than they have.
     assertThat(commune.locator("#role option").allInnerTexts())
-        .containsExactly("Cán bộ cấp xã", "Cán bộ thôn, tổ dân phố", "Chuyên viên phân tích");
+        .containsExactly("Cán bộ cấp xã", "Cán bộ thôn, tổ dân phố");
 
     commune.fill("#username", "to05.giaothuy");
     commune.fill("#displayName", "Lương Văn Năm");
@@ -151,6 +153,35 @@ class OfficialJourneyTests {
     assertThat(auditor.locator("#audit-entries tr[data-list='official-accounts'] td.official").allInnerTexts())
         .contains("canbo.giaothuy");
     Browser.screenshot(auditor, "11-audit-trail");
+  }
+
+  @Test
+  void anAnalystSeesWhatCommentsSayPerArticleAndTheCampaignButNoSmallGroup() {
+    Page analyst = signedIn("phantich.ninhbinh");
+    analyst.click("a.official-link:has-text('Kết quả ý kiến')");
+    analyst.waitForSelector("#items");
+    // The demo's comments are classified in the background after it loads.
+    for (int tries = 0; tries < 100 && analyst.locator("#campaigns").count() == 0; tries++) {
+      analyst.waitForTimeout(200);
+      analyst.reload();
+    }
+
+    assertThat(analyst.locator("#campaigns tr.concentrated q").allInnerTexts())
+        .anyMatch(text -> text.contains("giữ nguyên tên huyện Giao Thủy"));
+    assertThat(analyst.locator("#items tr[data-item='dieu-110'] td.people").innerText()).matches("\\d+");
+    assertThat(analyst.locator("#items tr[data-item='dieu-110'] td[data-stance='SUPPORT']").innerText().strip()).endsWith("%");
+    Browser.screenshot(analyst, "17-results");
+
+    // A group nobody in the demo belongs to: every figure is withheld, none is 0.
+    analyst.selectOption("select[name=occupation]", "ARMED_FORCES");
+    analyst.click("#filter button[type=submit]");
+    analyst.waitForSelector("#items");
+    assertThat(analyst.locator("#items td.people").allInnerTexts()).allMatch(text -> text.equals("dưới 10"));
+    assertThat(analyst.locator("#campaigns").count()).isZero();
+
+    // A village shows no content statistics.
+    analyst.navigate(url("/officials/units/2026-07/14167-01/results"));
+    assertThat(analyst.locator("#village-refused").innerText()).contains("chỉ hiển thị từ cấp xã trở lên");
   }
 
   @Test

@@ -97,7 +97,7 @@ public final class CommentClassifier {
       return unclear(Unclear.OTHER_SCRIPT);
     }
     Map<Long, ItemScore> scores = new HashMap<>();
-    for (Citation citation : Citations.in(normal)) {
+    for (Citation citation : Citations.inNormalised(normal)) {
       Long item = itemByArticle.get(citation.article());
       if (item != null) {
         keepBest(scores, new ItemScore(item, 1.0, Signal.CITATION));

@@ -27,7 +27,12 @@ public final class Citations {
 
   /** The citations in the order they first appear, each once. */
   public static List<Citation> in(String comment) {
-    String text = VietnameseText.fold(comment);
+    return inNormalised(VietnameseText.normalise(comment));
+  }
+
+  /** {@link #in} of a comment already {@linkplain VietnameseText#normalise normalised}. */
+  public static List<Citation> inNormalised(String normalised) {
+    String text = VietnameseText.foldNormalised(normalised);
     var found = new LinkedHashSet<Citation>();
     List<int[]> used = new ArrayList<>();
     Matcher clauseFirst = CLAUSE_OF_ARTICLE.matcher(text);

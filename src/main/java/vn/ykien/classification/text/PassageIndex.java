@@ -3,6 +3,7 @@ package vn.ykien.classification.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -29,6 +33,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +80,8 @@ public final class PassageIndex {
   private final String[] keys;
   private final List<Set<String>> accentedGrams;
   private final List<Set<String>> foldedGrams;
+  /** Each field's terms with their document frequency: absent terms never reach Lucene. */
+  private final Map<String, Map<String, Integer>> frequencies;
   private final int documents;
 
   private PassageIndex(
@@ -86,6 +93,22 @@ public final class PassageIndex {
     this.accentedGrams = accentedGrams;
     this.foldedGrams = foldedGrams;
     this.documents = keys.length;
+    this.frequencies = new HashMap<>();
+    try {
+      for (String field : List.of(TEXT, TITLE, FOLDED, KEYWORDS)) {
+        Map<String, Integer> terms = new HashMap<>();
+        Terms indexed = MultiTerms.getTerms(searcher.getIndexReader(), field);
+        if (indexed != null) {
+          TermsEnum each = indexed.iterator();
+          for (BytesRef term = each.next(); term != null; term = each.next()) {
+            terms.put(term.utf8ToString(), each.docFreq());
+          }
+        }
+        frequencies.put(field, terms);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static PassageIndex build(List<Passage> passages, Method method) {
@@ -152,13 +175,24 @@ public final class PassageIndex {
     Map<String, Integer> accented = grams(text.accented());
     boolean undiacritised = text.accented().equals(text.folded());
     Map<String, Integer> folded = grams(text.folded());
-    var query = new BooleanQuery.Builder();
-    query.add(field(TEXT, accented, 1f), Occur.SHOULD);
+    List<@Nullable Query> fields = new ArrayList<>();
+    fields.add(field(TEXT, accented, 1f));
     if (method == Method.FIELDS) {
-      query.add(field(TITLE, accented, 0.5f), Occur.SHOULD);
+      fields.add(field(TITLE, accented, 0.5f));
       // Typed without diacritics: the folded field carries the search; otherwise it only helps.
-      query.add(field(FOLDED, folded, undiacritised ? 1f : 0.2f), Occur.SHOULD);
-      query.add(field(KEYWORDS, folded, 1f), Occur.SHOULD);
+      fields.add(field(FOLDED, folded, undiacritised ? 1f : 0.2f));
+      fields.add(field(KEYWORDS, folded, 1f));
+    }
+    var query = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Query field : fields) {
+      if (field != null) {
+        query.add(field, Occur.SHOULD);
+        any = true;
+      }
+    }
+    if (!any) {
+      return List.of();
     }
     if (group != null) {
       query.add(new TermQuery(new Term(GROUP, group)), Occur.FILTER);
@@ -189,25 +223,36 @@ public final class PassageIndex {
     return documents;
   }
 
-  /** One field's disjunction of the query's distinct terms (the first ones of a very long text). */
-  private static Query field(String field, Map<String, Integer> terms, float boost) {
+  /**
+   * One field's disjunction of the query's distinct terms that occur in it (the first ones of a
+   * very long text); terms no passage has cannot add to a score.
+   */
+  private @Nullable Query field(String field, Map<String, Integer> terms, float boost) {
     var clauses = new BooleanQuery.Builder();
+    Map<String, Integer> known = frequencies.get(field);
     int count = 0;
     for (String term : terms.keySet()) {
+      if (!known.containsKey(term)) {
+        continue;
+      }
       if (count++ == MAX_TERMS_PER_FIELD) {
         break;
       }
       clauses.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+    }
+    if (count == 0) {
+      return null;
     }
     Query query = clauses.build();
     return boost == 1f ? query : new BoostQuery(query, boost);
   }
 
   /** BM25's idf of each term in a field; a term no passage has weighs the most. */
-  private Map<String, Double> idfs(String field, Map<String, Integer> terms) throws IOException {
+  private Map<String, Double> idfs(String field, Map<String, Integer> terms) {
     Map<String, Double> weights = new LinkedHashMap<>();
+    Map<String, Integer> known = frequencies.get(field);
     for (String term : terms.keySet()) {
-      int df = searcher.getIndexReader().docFreq(new Term(field, term));
+      int df = known.getOrDefault(term, 0);
       weights.put(term, Math.log(1 + (documents - df + 0.5) / (df + 0.5)));
     }
     return weights;

@@ -56,7 +56,12 @@ public final class VietnameseText {
 
   /** Lower case, without any diacritic (đ becomes d): how people type without a Vietnamese keyboard. */
   public static String fold(String text) {
-    String decomposed = Normalizer.normalize(normalise(text), Normalizer.Form.NFD);
+    return foldNormalised(normalise(text));
+  }
+
+  /** {@link #fold} of text already {@linkplain #normalise normalised}. */
+  public static String foldNormalised(String normalised) {
+    String decomposed = Normalizer.normalize(normalised, Normalizer.Form.NFD);
     StringBuilder folded = new StringBuilder(decomposed.length());
     decomposed.codePoints()
         .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)

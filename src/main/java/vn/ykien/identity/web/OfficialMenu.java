@@ -28,6 +28,9 @@ class OfficialMenu {
     if (official.may(Permission.VIEW_PARTICIPATION)) {
       links.add(new Link("menu.receipts", unit + "/receipts"));
     }
+    if (official.may(Permission.VIEW_RESULTS)) {
+      links.add(new Link("menu.results", unit + "/results"));
+    }
     if (official.may(Permission.ASSIST_CITIZENS)) {
       links.add(new Link("menu.support", unit + "/support"));
       links.add(new Link("menu.paper", unit + "/paper"));

@@ -1,0 +1,63 @@
+package vn.ykien.classification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.units.Unit;
+
+/**
+ * What people's comments say, in aggregate only, for a unit at commune level or above and a
+ * citizen group: per item, how many people commented and the stances of their comments; the
+ * campaigns of copied comments; how many people wrote only outside the draft, or nothing readable
+ * (null when suppressed). A count of fewer than {@code k} people is never shown, nor one
+ * whose complement (the rest of the unit, or of the unit above) is fewer than k but not none.
+ */
+public record CommentResults(
+    int k,
+    List<ItemResult> items,
+    @Nullable Integer outsideDraft,
+    @Nullable Integer unclear,
+    List<CampaignResult> campaigns) {
+
+  public CommentResults {
+    items = List.copyOf(items);
+    campaigns = List.copyOf(campaigns);
+  }
+
+  /**
+   * @param people distinct people whose comments concern the item; null when suppressed
+   * @param stances people per stance of their comment; empty when suppressed
+   */
+  public record ItemResult(long itemId, @Nullable Integer people, Map<CommentStance, Integer> stances) {
+
+    public boolean suppressed() {
+      return people == null;
+    }
+
+    /** The share of people with this stance, in percent. */
+    public double percent(CommentStance stance) {
+      return people == null || people == 0 ? 0 : 100.0 * stances.getOrDefault(stance, 0) / people;
+    }
+  }
+
+  /**
+   * A campaign: comments with (nearly) the same wording from at least k people.
+   *
+   * @param text the wording (of its first comment): shared by at least k people
+   * @param peakComments the most comments of it that arrived in one commune in one hour
+   * @param concentrated whether that peak is at least half the campaign: copies sent together
+   */
+  public record CampaignResult(
+      long id,
+      String text,
+      int people,
+      int communes,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      @Nullable Unit peakCommune,
+      Instant peakHour,
+      int peakComments,
+      boolean concentrated) {}
+}

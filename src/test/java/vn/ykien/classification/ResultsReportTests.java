@@ -1,0 +1,134 @@
+package vn.ykien.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.classification.CommentResults.CampaignResult;
+import vn.ykien.classification.CommentResults.ItemResult;
+import vn.ykien.consultation.CitizenGroup.AgeBand;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.registry.Sex;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/** Results of comments are aggregates of at least k = 10 people, and no complement gives a small group away. */
+@IntegrationTest
+class ResultsReportTests {
+
+  @Autowired OpinionSubmission submission;
+  @Autowired ResultsReport report;
+  @Autowired Fixtures fixtures;
+  @Autowired Units units;
+  @Autowired JdbcClient jdbc;
+
+  void send(Consultation consultation, CitizenId citizen, Long itemId, String comment, String general) {
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), Stance.APPROVE, itemId != null && item.id() == itemId ? comment : null));
+    }
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, general, null));
+    assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+  }
+
+  void awaitClassified(Consultation consultation, int comments) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      long stored = jdbc.sql("select count(*) from classification.comment where consultation_id = ?")
+          .param(consultation.id()).query(Long.class).single();
+      if (stored >= comments) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("comments not classified in time");
+  }
+
+  Unit commune() {
+    Unit group = fixtures.residentialGroup(10);
+    return units.find(group.parentId()).orElseThrow();
+  }
+
+  static ItemResult result(CommentResults results, DraftItem item) {
+    return results.items().stream().filter(row -> row.itemId() == item.id()).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anItemShowsItsStancesOnlyWhenTenPeopleOrMoreCommentedAndNoComplementIsSmall() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    List<DraftItem> items = fixtures.items(consultation);
+    DraftItem units110 = CommentClassificationTests.article(items, 110);
+    DraftItem front9 = CommentClassificationTests.article(items, 9);
+    for (int i = 0; i < 11; i++) {
+      String comment = i % 2 == 0 ? "Tôi tán thành bỏ cấp huyện, lần " + i : "Tôi không đồng ý bỏ cấp huyện, lần " + i;
+      send(consultation, fixtures.aResident().register(), units110.id(), comment, null);
+    }
+    send(consultation, fixtures.aResident().male().register(), units110.id(), "Đề nghị bổ sung quy định chuyển tiếp", null);
+    for (int i = 0; i < 3; i++) {
+      send(consultation, fixtures.aResident().register(), front9.id(), "Tôi tán thành, số " + i, null);
+    }
+    awaitClassified(consultation, 15);
+
+    CommentResults everyone = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
+    CommentResults women = report.of(consultation.id(), commune(), new ResultsFilter(null, Sex.F, null));
+    CommentResults men = report.of(consultation.id(), commune(), new ResultsFilter(null, Sex.M, null));
+    CommentResults forties = report.of(consultation.id(), commune(), new ResultsFilter(AgeBand.FROM_31_TO_45, null, null));
+
+    ItemResult shown = result(everyone, units110);
+    assertThat(shown.people()).isEqualTo(12);
+    assertThat(shown.stances().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+    assertThat(shown.stances()).containsKeys(CommentStance.SUPPORT, CommentStance.OPPOSE);
+    assertThat(result(everyone, front9).suppressed()).as("3 people").isTrue();
+    // 11 women would give the one man away (12 − 11): both are hidden.
+    assertThat(result(women, units110).suppressed()).isTrue();
+    assertThat(result(men, units110).suppressed()).isTrue();
+    assertThat(result(forties, units110).people()).isEqualTo(12);
+  }
+
+  @Test
+  void copiesSentTogetherFromOneCommuneStandOutAsACampaign() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    String copied = "Chúng tôi đề nghị giữ nguyên tên huyện Giao Thuỷ vì tên gọi gắn với lịch sử hàng trăm năm của quê hương";
+    for (int i = 0; i < 12; i++) {
+      send(consultation, fixtures.aResident().register(), null, null, i % 3 == 0 ? copied.toLowerCase() : copied);
+    }
+    for (int i = 0; i < 3; i++) {
+      send(consultation, fixtures.aResident().register(), null, null, "Ý kiến riêng của tôi về sáp nhập, số " + i);
+    }
+    awaitClassified(consultation, 15);
+
+    CommentResults results = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
+
+    assertThat(results.campaigns()).singleElement().satisfies(campaign -> {
+      assertThat(campaign.people()).isEqualTo(12);
+      assertThat(campaign.communes()).isEqualTo(1);
+      assertThat(campaign.peakComments()).isEqualTo(12);
+      assertThat(campaign.peakCommune()).isEqualTo(commune());
+      assertThat(campaign.concentrated()).isTrue();
+      assertThat(campaign.text()).containsIgnoringCase("giữ nguyên tên huyện");
+    });
+    assertThat(results.campaigns()).extracting(CampaignResult::text).noneMatch(text -> text.contains("riêng"));
+  }
+
+  @Test
+  void aVillageShowsNoContentStatistics() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+
+    assertThatThrownBy(() -> report.of(consultation.id(), fixtures.residentialGroup(10), ResultsFilter.EVERYONE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
