@@ -43,6 +43,12 @@ public record CommentResults(
   }
 
   /**
+   * A theme among an item's comments: at least k people; its distinctive terms; two or three of
+   * its most central comments (their wording only, nothing of who wrote them).
+   */
+  public record ThemeResult(int people, List<String> terms, List<String> representatives) {}
+
+  /**
    * A campaign: comments with (nearly) the same wording from at least k people.
    *
    * @param text the wording (of its first comment): shared by at least k people

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.classification.CommentResults.CampaignResult;
 import vn.ykien.classification.CommentResults.ItemResult;
+import vn.ykien.classification.text.Themes;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.units.Unit;
@@ -89,6 +90,51 @@ public class ResultsReport {
                 "select count(distinct c.author) from classification.comment c where " + where
                     + " and c.unclear is not null"));
     return new CommentResults(k, items, outside, unclear, campaigns(consultationId, unit, filter));
+  }
+
+  /** At most this many distinct wordings are grouped into themes: the most sent first. */
+  static final int THEME_SAMPLE = 5000;
+
+  /**
+   * The themes of the comments that concern one item, for the unit and group; only themes of at
+   * least k people (the rest are not shown), largest first.
+   */
+  @Transactional(readOnly = true)
+  public List<CommentResults.ThemeResult> themes(long consultationId, Unit unit, ResultsFilter filter, long itemId) {
+    if (!showsContent(unit)) {
+      throw new IllegalArgumentException("content statistics are shown for communes and above only");
+    }
+    var statement =
+        jdbc.sql(
+            """
+            select min(c.text) as text, count(distinct c.author) as people
+            from classification.comment c
+            join classification.comment_item ci on ci.comment_id = c.id and ci.item_id = :item
+            where c.unclear is null and c.campaign_id is not null and\s"""
+                + where(unit, filter)
+                + """
+
+            group by c.campaign_id
+            order by people desc, c.campaign_id
+            limit :sample
+            """);
+    List<Themes.Weighted> wordings =
+        bind(statement, consultationId, unit, filter)
+            .param("item", itemId)
+            .param("sample", THEME_SAMPLE)
+            .query((rs, n) -> new Themes.Weighted(rs.getString("text"), rs.getInt("people")))
+            .list();
+    List<CommentResults.ThemeResult> themes = new ArrayList<>();
+    for (Themes.Theme theme : Themes.of(wordings, 8)) {
+      if (theme.people() >= k) {
+        themes.add(
+            new CommentResults.ThemeResult(
+                theme.people(),
+                theme.terms(),
+                theme.representatives().stream().map(i -> wordings.get(i).text()).toList()));
+      }
+    }
+    return themes;
   }
 
   private boolean hiddenComplement(int complement) {

@@ -125,6 +125,29 @@ class ResultsReportTests {
   }
 
   @Test
+  void anItemsThemesGroupItsCommentsAndShowOnlyThoseOfTenPeopleOrMore() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem units110 = CommentClassificationTests.article(fixtures.items(consultation), 110);
+    String[] seats = {"Trụ sở xã mới quá xa dân", "Đặt trụ sở xã ở trung tâm để dân đi lại",
+        "Trụ sở xã xa, người già đi lại khó", "Cần bố trí trụ sở xã gần dân"};
+    for (int i = 0; i < 12; i++) {
+      send(consultation, fixtures.aResident().register(), units110.id(), seats[i % 4] + ", ý kiến " + i, null);
+    }
+    for (int i = 0; i < 3; i++) {
+      send(consultation, fixtures.aResident().register(), units110.id(), "Đổi giấy tờ sau sáp nhập mất thời gian, lần " + i, null);
+    }
+    awaitClassified(consultation, 15);
+
+    var themes = report.themes(consultation.id(), commune(), ResultsFilter.EVERYONE, units110.id());
+
+    assertThat(themes).singleElement().satisfies(theme -> {
+      assertThat(theme.people()).isGreaterThanOrEqualTo(10);
+      assertThat(theme.terms()).anyMatch(term -> term.contains("trụ sở"));
+      assertThat(theme.representatives()).hasSizeBetween(2, 3).allMatch(text -> text.contains("rụ sở"));
+    });
+  }
+
+  @Test
   void aVillageShowsNoContentStatistics() {
     Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
 

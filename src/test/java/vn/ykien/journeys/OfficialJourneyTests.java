@@ -172,6 +172,11 @@ class OfficialJourneyTests {
     assertThat(analyst.locator("#items tr[data-item='dieu-110'] td[data-stance='SUPPORT']").innerText().strip()).endsWith("%");
     Browser.screenshot(analyst, "17-results");
 
+    analyst.click("#items tr[data-item='dieu-110'] a.themes-link");
+    analyst.waitForSelector("#themes");
+    assertThat(analyst.locator("#themes-title").innerText()).contains("Điều 110");
+    assertThat(analyst.locator("#themes li.theme").count() + analyst.locator("#no-themes").count()).isPositive();
+
     // A group nobody in the demo belongs to: every figure is withheld, none is 0.
     analyst.selectOption("select[name=occupation]", "ARMED_FORCES");
     analyst.click("#filter button[type=submit]");

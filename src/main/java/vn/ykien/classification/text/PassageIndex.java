@@ -259,7 +259,7 @@ public final class PassageIndex {
   }
 
   /** Unigrams and bigrams, distinct, in order of first appearance, with their counts. */
-  static Map<String, Integer> grams(List<String> syllables) {
+  public static Map<String, Integer> grams(List<String> syllables) {
     Map<String, Integer> grams = new LinkedHashMap<>();
     for (int i = 0; i < syllables.size(); i++) {
       grams.merge(syllables.get(i), 1, Integer::sum);

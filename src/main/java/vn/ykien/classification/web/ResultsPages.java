@@ -56,6 +56,7 @@ class ResultsPages {
       @RequestParam(required = false) @Nullable String age,
       @RequestParam(required = false) @Nullable String sex,
       @RequestParam(required = false) @Nullable String occupation,
+      @RequestParam(required = false) @Nullable String item,
       @Nullable SignedInOfficial official,
       Model model) {
     var at = access.requireUnit(official, Permission.VIEW_RESULTS, edition, code);
@@ -87,8 +88,17 @@ class ResultsPages {
       model.addAttribute("commune", unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
       return "classification/results";
     }
-    model.addAttribute("items", consultations.items(chosen.id()));
+    var items = consultations.items(chosen.id());
+    model.addAttribute("items", items);
     model.addAttribute("results", report.of(chosen.id(), unit, filter));
+    items.stream()
+        .filter(candidate -> candidate.code().equals(item))
+        .findFirst()
+        .ifPresent(
+            themed -> {
+              model.addAttribute("themeItem", themed);
+              model.addAttribute("themes", report.themes(chosen.id(), unit, filter, themed.id()));
+            });
     return "classification/results";
   }
 
