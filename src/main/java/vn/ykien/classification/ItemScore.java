@@ -9,6 +9,8 @@ public record ItemScore(long itemId, double score, Signal signal) {
     CITATION,
     /** The citizen wrote the comment on this item's form. */
     CURRENT_ITEM,
+    /** It contains a keyword an analyst added to the item (with or without diacritics). */
+    KEYWORD,
     /** Its words match the item's wording, title or an analyst's keywords (BM25). */
     TEXT,
     /** A model trained on comments that analysts labelled. */

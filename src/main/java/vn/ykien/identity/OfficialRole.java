@@ -29,7 +29,10 @@ public enum OfficialRole {
   /** An officer of a village or residential group (thôn, tổ dân phố). */
   GROUP_OFFICER(UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.ASSIST_CITIZENS)),
   /** Reads the figures of any unit level, and results in aggregate; no personal data. */
-  ANALYST(null, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.VIEW_RESULTS)),
+  ANALYST(
+      null,
+      EnumSet.of(
+          Permission.VIEW_PARTICIPATION, Permission.VIEW_RESULTS, Permission.CORRECT_CLASSIFICATION)),
   /** Reads the audit trail; sees neither the registry nor participation. */
   AUDITOR(null, EnumSet.of(Permission.VIEW_AUDIT));
 

@@ -18,6 +18,11 @@ public enum Permission {
    * item; for units at commune level or above and groups of at least ten people.
    */
   VIEW_RESULTS,
+  /**
+   * Improve the classification: correct the stance the model gave a comment (shown its wording
+   * only), add keywords that lead comments to an item.
+   */
+  CORRECT_CLASSIFICATION,
   /** Read the audit trail of who viewed which list of people. */
   VIEW_AUDIT
 }

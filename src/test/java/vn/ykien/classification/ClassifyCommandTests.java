@@ -18,14 +18,14 @@ import vn.ykien.classification.text.TextClassifier;
 @IntegrationTest
 class ClassifyCommandTests {
 
-  @Autowired ClassifyCommand.Train train;
+  @Autowired org.springframework.beans.factory.ObjectProvider<ClassifyCommand.Train> train;
 
   @TempDir Path dir;
 
   String run(String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
-    int exit = new CommandLine(train).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int exit = new CommandLine(train.getObject()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     return exit + "\n" + out + err;
   }
 
@@ -43,6 +43,30 @@ class ClassifyCommandTests {
     assertThat(loaded.labels()).containsExactly("NEUTRAL", "OPPOSE", "SUGGEST", "SUPPORT");
     assertThat(loaded.predict("Tôi không đồng ý sửa điều này").label()).isEqualTo("OPPOSE");
     assertThat(Files.list(dir)).containsExactly(model);
+  }
+
+  @Autowired vn.ykien.classification.internal.Corrections corrections;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void analystsCorrectionsBecomeTrainingData() throws Exception {
+    long comment = jdbc.sql(
+            """
+            insert into classification.comment (consultation_id, author, text, commune_id, unit_path,
+              age_band, sex, channel, day, version, stance, stance_confidence)
+            values (-7, 'ab', 'Tôi thấy chỗ này cần bàn thêm', 1, '/1/', 'UP_TO_30', 'F', 'SELF',
+              date '2025-05-06', 'v', 'SUPPORT', 0.3) returning id
+            """)
+        .query(Long.class).single();
+    corrections.correctStance(comment, CommentStance.SUGGEST, "phantich", "/");
+    Path model = dir.resolve("stance.model");
+
+    String output = run("--with-corrections", "--out", model.toString());
+
+    assertThat(output).startsWith("0\n");
+    assertThat(corrections.stanceExamples())
+        .contains(new vn.ykien.classification.text.TextClassifier.Example("Tôi thấy chỗ này cần bàn thêm", "SUGGEST"));
+    assertThat(StanceModel.fromFile(model).about().get("trained-from")).matches("seed \\+ \\d+ corrections");
   }
 
   @Test

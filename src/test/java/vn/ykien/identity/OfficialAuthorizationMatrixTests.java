@@ -76,6 +76,7 @@ class OfficialAuthorizationMatrixTests {
           Map.entry(Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR)),
           Map.entry(Endpoint.RESULTS,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
+          Map.entry(Endpoint.REVIEW, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
           Map.entry(Endpoint.SUPPORT_FORM, ASSISTING),
           Map.entry(Endpoint.SUPPORT_OPEN, ASSISTING),
           Map.entry(Endpoint.PAPER_FORM, ASSISTING),
@@ -112,6 +113,8 @@ class OfficialAuthorizationMatrixTests {
     AUDIT,
     /** What comments say, in aggregate: 200 for a village too (it says why nothing is shown). */
     RESULTS,
+    /** The labels the model is least sure of (wording only), for an analyst to correct. */
+    REVIEW,
     SUPPORT_FORM,
     /** Asking for a support code without a place: refused by the use case, nothing stored. */
     SUPPORT_OPEN,
@@ -253,6 +256,7 @@ class OfficialAuthorizationMatrixTests {
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
           case RESULTS -> session.get(base + "/results");
+          case REVIEW -> session.get(base + "/results/review");
           case SUPPORT_FORM -> session.get(base + "/support");
           case SUPPORT_OPEN -> session.post(base + "/support", Map.of("consultation", "hien-phap-2025", "place", ""));
           case PAPER_FORM -> session.get(base + "/paper");

@@ -177,6 +177,22 @@ class OfficialJourneyTests {
     assertThat(analyst.locator("#themes-title").innerText()).contains("Điều 110");
     assertThat(analyst.locator("#themes li.theme").count() + analyst.locator("#no-themes").count()).isPositive();
 
+    // The analyst adds a keyword to the article, then reviews the labels the model is least sure of.
+    analyst.fill("#keyword", "tên huyện");
+    analyst.click("#keyword-form button[type=submit]");
+    assertThat(analyst.locator("#results-notice").innerText()).startsWith("Đã thêm từ khoá");
+    analyst.click("#review-link");
+    analyst.waitForSelector("#to-review");
+    var first = analyst.locator("#to-review tbody tr").first();
+    String comment = first.getAttribute("data-comment");
+    first.locator("select[name=stance]").selectOption("SUGGEST");
+    first.locator("button[type=submit]").click();
+    assertThat(analyst.locator("#review-notice").innerText()).isEqualTo("Đã lưu nhãn đã sửa.");
+    // A corrected label leaves the review list.
+    assertThat(analyst.locator("#to-review tbody tr[data-comment='" + comment + "']").count()).isZero();
+    Browser.screenshot(analyst, "18-review");
+    analyst.click("text=Về trang kết quả");
+
     // A group nobody in the demo belongs to: every figure is withheld, none is 0.
     analyst.selectOption("select[name=occupation]", "ARMED_FORCES");
     analyst.click("#filter button[type=submit]");

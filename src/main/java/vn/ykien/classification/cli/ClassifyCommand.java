@@ -32,10 +32,59 @@ import vn.ykien.classification.text.TextClassifier.Example;
     name = "classify",
     description = "Comment classification / Phân loại ý kiến",
     mixinStandardHelpOptions = true,
-    subcommands = ClassifyCommand.Train.class)
+    subcommands = {ClassifyCommand.Train.class, ClassifyCommand.Reclassify.class})
 public class ClassifyCommand {
 
   @Component
+  @Command(
+      name = "reclassify",
+      description =
+          "Bring every label of a consultation to the current classifier (model, items, keywords);"
+              + " resumable / Phân loại lại mọi ý kiến theo bộ phân loại hiện hành; chạy tiếp được")
+  public static class Reclassify implements Callable<Integer> {
+
+    private final vn.ykien.classification.internal.Reclassification reclassification;
+    private final vn.ykien.consultation.Consultations consultations;
+    private final MessageSource messages;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--consultation", required = true, description = "slug")
+    String slug;
+
+    @Option(names = "--lang", defaultValue = "vi")
+    String lang;
+
+    Reclassify(
+        vn.ykien.classification.internal.Reclassification reclassification,
+        vn.ykien.consultation.Consultations consultations,
+        MessageSource messages) {
+      this.reclassification = reclassification;
+      this.consultations = consultations;
+      this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+      var consultation = consultations.findBySlug(slug);
+      if (consultation.isEmpty()) {
+        spec.commandLine().getErr().println(messages.getMessage("cli.eligibility.noConsultation", new Object[] {slug}, Locale.of(lang)));
+        return 2;
+      }
+      var before = reclassification.progress(consultation.get().id());
+      long started = System.nanoTime();
+      long done = reclassification.all(consultation.get().id());
+      var after = reclassification.progress(consultation.get().id());
+      spec.commandLine().getOut().println(messages.getMessage("cli.classify.reclassified",
+          new Object[] {done, before.total(), after.version(), after.outdated(), (System.nanoTime() - started) / 1_000_000},
+          Locale.of(lang)));
+      return 0;
+    }
+  }
+
+  /** A new instance per run: picocli keeps option values in the command's fields. */
+  @Component
+  @org.springframework.context.annotation.Scope("prototype")
   @Command(
       name = "train",
       description =

@@ -36,10 +36,13 @@ public final class CommentClassifier {
   static final double RELATIVE_TO_BEST = 0.6;
 
   static final double CURRENT_ITEM_SCORE = 0.6;
+  static final double KEYWORD_SCORE = 0.8;
   static final int MAX_ITEMS = 3;
 
   private final PassageIndex index;
   private final Map<Integer, Long> itemByArticle = new HashMap<>();
+  /** Each item's keywords as folded syllables: found in a comment typed with or without diacritics. */
+  private final Map<Long, List<List<String>>> keywordSyllables = new HashMap<>();
   private final @Nullable TextClassifier stanceModel;
   private final @Nullable TextClassifier itemModel;
   private final String version;
@@ -72,12 +75,23 @@ public final class CommentClassifier {
       if (item.article() != null) {
         itemByArticle.put(item.article(), item.id());
       }
+      for (String keyword : keywords.getOrDefault(item.id(), List.of())) {
+        List<String> folded = Syllables.of(keyword).folded();
+        if (!folded.isEmpty()) {
+          keywordSyllables.computeIfAbsent(item.id(), i -> new ArrayList<>()).add(folded);
+        }
+      }
     }
     this.index = PassageIndex.build(passages, PassageIndex.Method.FIELDS);
     this.stanceModel = stanceModel;
     this.itemModel = itemModel;
+    // What the mapping reads changes its labels: the items' texts and the analysts' keywords.
+    StringBuilder read = new StringBuilder();
+    passages.forEach(p -> read.append(p.key()).append('\u0001').append(p.title()).append('\u0001')
+        .append(p.body()).append('\u0001').append(String.join("\u0002", p.keywords())).append('\n'));
     this.version =
-        "mapping-1+" + (stanceModel == null ? "no-stance-model" : stanceModel.version())
+        "mapping-1-" + StanceModel.digest(read.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "+" + (stanceModel == null ? "no-stance-model" : stanceModel.version())
             + (itemModel == null ? "" : "+" + itemModel.version());
   }
 
@@ -105,6 +119,11 @@ public final class CommentClassifier {
     }
     if (writtenOn != null) {
       keepBest(scores, new ItemScore(writtenOn, CURRENT_ITEM_SCORE, Signal.CURRENT_ITEM));
+    }
+    for (var item : keywordSyllables.entrySet()) {
+      if (item.getValue().stream().anyMatch(keyword -> java.util.Collections.indexOfSubList(syllables.folded(), keyword) >= 0)) {
+        keepBest(scores, new ItemScore(item.getKey(), KEYWORD_SCORE, Signal.KEYWORD));
+      }
     }
     List<PassageIndex.Hit> hits = index.search(syllables, null, MAX_ITEMS);
     if (!hits.isEmpty()) {

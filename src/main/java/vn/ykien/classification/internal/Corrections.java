@@ -34,8 +34,13 @@ public class Corrections {
     record NotAStance(CommentStance stance) implements Outcome {}
   }
 
+  /**
+   * Corrects the stance of a comment, and of the comments with the same wording (its campaign),
+   * within the analyst's unit ({@code unitPath}, the unit's materialised path): a comment
+   * elsewhere is as unknown as one that does not exist.
+   */
   @Transactional
-  public Outcome correctStance(long commentId, CommentStance stance, String analyst) {
+  public Outcome correctStance(long commentId, CommentStance stance, String analyst, String unitPath) {
     if (stance == CommentStance.UNCLEAR) {
       return new Outcome.NotAStance(stance);
     }
@@ -43,20 +48,85 @@ public class Corrections {
         jdbc.sql(
                 """
                 update classification.comment
-                set corrected_stance = ?, corrected_by = ?, corrected_at = ?
-                where id = ?
+                set corrected_stance = :stance, corrected_by = :analyst, corrected_at = :at
+                where unit_path like :path
+                  and (id = :comment
+                       or campaign_id = (select campaign_id from classification.comment
+                                         where id = :comment and unit_path like :path))
                 """)
-            .params(stance.name(), analyst, Timestamp.from(clock.instant()), commentId)
+            .param("stance", stance.name())
+            .param("analyst", analyst)
+            .param("at", Timestamp.from(clock.instant()))
+            .param("comment", commentId)
+            .param("path", unitPath + "%")
             .update();
     return changed == 0 ? new Outcome.UnknownComment(commentId) : new Outcome.Corrected(commentId, stance);
   }
 
-  /** Every corrected comment as a training example, oldest correction first. */
+  /**
+   * A wording whose label the model is least sure of, for an analyst to review: the wording only,
+   * with how many comments share it (copies of one text are reviewed once).
+   */
+  public record ToReview(long id, String text, CommentStance stance, double confidence, int comments) {}
+
+  /** The least certain labels within a unit, not yet corrected, least certain first, one per wording. */
+  public List<ToReview> leastCertain(long consultationId, String unitPath, int limit) {
+    return jdbc.sql(
+            """
+            select min(id) as id, min(text) as text, min(stance) as stance,
+                   min(stance_confidence) as confidence, count(*) as comments
+            from classification.comment
+            where consultation_id = ? and unit_path like ? and corrected_stance is null
+              and unclear is null and campaign_id is not null
+            group by campaign_id
+            order by confidence, id limit ?
+            """)
+        .params(consultationId, unitPath + "%", limit)
+        .query((rs, n) -> new ToReview(rs.getLong("id"), rs.getString("text"),
+            CommentStance.valueOf(rs.getString("stance")), rs.getDouble("confidence"), rs.getInt("comments")))
+        .list();
+  }
+
+  /** The outcome of adding an analyst's keyword to an item. */
+  public sealed interface KeywordOutcome {
+    record Added(long itemId, String keyword) implements KeywordOutcome {}
+
+    record AlreadyThere(long itemId, String keyword) implements KeywordOutcome {}
+
+    /** Empty after normalisation, longer than 80 characters, or without any letter. */
+    record Unusable(String keyword) implements KeywordOutcome {}
+  }
+
+  /** Adds a keyword that leads comments to the item; the labels follow at the next re-classification. */
+  @Transactional
+  public KeywordOutcome addKeyword(long itemId, String keyword, String analyst) {
+    String normal = vn.ykien.classification.text.VietnameseText.normalise(keyword).toLowerCase(java.util.Locale.ROOT);
+    if (normal.isEmpty() || normal.length() > 80
+        || vn.ykien.classification.text.Syllables.ofNormalised(normal).isEmpty()) {
+      return new KeywordOutcome.Unusable(keyword);
+    }
+    int added =
+        jdbc.sql(
+                """
+                insert into classification.item_keyword (item_id, keyword, added_by) values (?, ?, ?)
+                on conflict do nothing
+                """)
+            .params(itemId, normal, analyst)
+            .update();
+    return added == 1
+        ? new KeywordOutcome.Added(itemId, normal)
+        : new KeywordOutcome.AlreadyThere(itemId, normal);
+  }
+
+  /** Every corrected wording once as a training example, oldest correction first. */
   public List<Example> stanceExamples() {
     return jdbc.sql(
             """
-            select text, corrected_stance from classification.comment
-            where corrected_stance is not null order by corrected_at, id
+            select text, corrected_stance from (
+              select distinct on (text) text, corrected_stance, corrected_at, id
+              from classification.comment where corrected_stance is not null
+              order by text, corrected_at desc, id) latest
+            order by corrected_at, id
             """)
         .query((rs, row) -> new Example(rs.getString(1), rs.getString(2)))
         .list();

@@ -126,7 +126,7 @@ public class StanceModel {
     return examples;
   }
 
-  static String digest(byte[] content) {
+  public static String digest(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 10);
     } catch (NoSuchAlgorithmException e) {
