@@ -28,7 +28,9 @@ public record CommentClassification(
     /** No letters or digits: empty, only emoji or punctuation. */
     NOTHING_TO_READ,
     /** Mostly another script than Vietnamese's Latin letters. */
-    OTHER_SCRIPT
+    OTHER_SCRIPT,
+    /** Latin letters, but mostly words that are not Vietnamese syllables (English, French…). */
+    OTHER_LANGUAGE
   }
 
   /** Outside the draft: readable, but about none of its items. */

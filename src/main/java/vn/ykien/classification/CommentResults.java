@@ -43,8 +43,9 @@ public record CommentResults(
   }
 
   /**
-   * A theme among an item's comments: at least k people; its distinctive terms; two or three of
-   * its most central comments (their wording only, nothing of who wrote them).
+   * A theme among an item's comments: at least k people; its distinctive terms; up to three of its
+   * most central wordings among those at least k people sent (a text one person wrote is never
+   * shown: a phrase someone was told to write would prove they wrote it).
    */
   public record ThemeResult(int people, List<String> terms, List<String> representatives) {}
 

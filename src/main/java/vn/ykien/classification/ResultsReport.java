@@ -131,7 +131,12 @@ public class ResultsReport {
             new CommentResults.ThemeResult(
                 theme.people(),
                 theme.terms(),
-                theme.representatives().stream().map(i -> wordings.get(i).text()).toList()));
+                // Only wordings that k people or more sent: one person's text is never shown.
+                theme.representatives().stream()
+                    .filter(i -> wordings.get(i).people() >= k)
+                    .limit(3)
+                    .map(i -> wordings.get(i).text())
+                    .toList()));
       }
     }
     return themes;

@@ -107,8 +107,11 @@ public final class CommentClassifier {
     if (syllables.isEmpty()) {
       return unclear(Unclear.NOTHING_TO_READ);
     }
-    if (!syllables.looksVietnamese()) {
+    if (!syllables.latinScript()) {
       return unclear(Unclear.OTHER_SCRIPT);
+    }
+    if (!syllables.looksVietnamese()) {
+      return unclear(Unclear.OTHER_LANGUAGE);
     }
     Map<Long, ItemScore> scores = new HashMap<>();
     for (Citation citation : Citations.inNormalised(normal)) {

@@ -18,10 +18,15 @@ public class Corrections {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final int k;
 
-  Corrections(JdbcClient jdbc, Clock clock) {
+  Corrections(
+      JdbcClient jdbc,
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${ykien.results.minimum-group:10}") int k) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.k = k;
   }
 
   /** The outcome of correcting a label. */
@@ -65,7 +70,9 @@ public class Corrections {
 
   /**
    * A wording whose label the model is least sure of, for an analyst to review: the wording only,
-   * with how many comments share it (copies of one text are reviewed once).
+   * with how many comments share it (copies of one text are reviewed once). Only wordings that at
+   * least k people sent: a text one person wrote is never shown to an official, or a phrase
+   * someone was told to write would prove they wrote it.
    */
   public record ToReview(long id, String text, CommentStance stance, double confidence, int comments) {}
 
@@ -79,9 +86,10 @@ public class Corrections {
             where consultation_id = ? and unit_path like ? and corrected_stance is null
               and unclear is null and campaign_id is not null
             group by campaign_id
+            having count(distinct author) >= ?
             order by confidence, id limit ?
             """)
-        .params(consultationId, unitPath + "%", limit)
+        .params(consultationId, unitPath + "%", k, limit)
         .query((rs, n) -> new ToReview(rs.getLong("id"), rs.getString("text"),
             CommentStance.valueOf(rs.getString("stance")), rs.getDouble("confidence"), rs.getInt("comments")))
         .list();

@@ -71,8 +71,36 @@ public record Syllables(List<String> accented, List<String> folded) {
     return accented.size();
   }
 
-  /** Whether most letters are from the Latin script with Vietnamese letters; false for other scripts. */
+  /**
+   * A Vietnamese syllable without its diacritics: an optional initial consonant, a vowel nucleus,
+   * an optional final among c, ch, m, n, ng, nh, p, t. English words mostly are not ("with",
+   * "this", "draft", "agree").
+   */
+  private static final java.util.regex.Pattern VIETNAMESE_SYLLABLE =
+      java.util.regex.Pattern.compile(
+          "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?");
+
+  /** Whether the text reads as Vietnamese: Latin letters, and most words Vietnamese syllables. */
   public boolean looksVietnamese() {
+    if (!latinScript()) {
+      return false;
+    }
+    int words = 0;
+    int vietnamese = 0;
+    for (String syllable : folded) {
+      if (syllable.chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      words++;
+      if (VIETNAMESE_SYLLABLE.matcher(syllable).matches()) {
+        vietnamese++;
+      }
+    }
+    return words > 0 && 2 * vietnamese > words;
+  }
+
+  /** Whether most letters are from the Latin script with Vietnamese letters; false for other scripts. */
+  public boolean latinScript() {
     int latin = 0;
     int other = 0;
     for (String syllable : accented) {

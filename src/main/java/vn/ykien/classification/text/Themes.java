@@ -23,13 +23,12 @@ public final class Themes {
   /** A comment to group: its text and how many people sent it. */
   public record Weighted(String text, int people) {}
 
-  /** A theme: the people in it, its distinctive terms, and its most central comments (indexes). */
+  /** A theme: the people in it, its distinctive terms, and its comments from the most central (indexes). */
   public record Theme(int people, List<String> terms, List<Integer> representatives) {}
 
   private static final int ITERATIONS = 15;
   private static final int RESTARTS = 5;
   private static final int TERMS = 5;
-  private static final int REPRESENTATIVES = 3;
 
   private Themes() {}
 
@@ -96,7 +95,6 @@ public final class Themes {
       List<Integer> closest =
           members.stream()
               .sorted(Comparator.comparingDouble((Integer i) -> -cosine(vectors.get(i), centre)).thenComparing(i -> i))
-              .limit(REPRESENTATIVES)
               .toList();
       themes.add(new Theme(people, distinctive(centre, everywhere), closest));
     }

@@ -38,4 +38,12 @@ class SyllablesTests {
     assertThat(Syllables.of("Я согласен с проектом").looksVietnamese()).isFalse();
     assertThat(Syllables.of("2025").looksVietnamese()).isFalse();
   }
+
+  @Test
+  void vietnameseTypedWithoutDiacriticsIsToldFromEnglishInTheSameLetters() {
+    assertThat(Syllables.of("khong dong y sua dieu 9, nghieng ve giu nguyen").looksVietnamese()).isTrue();
+    assertThat(Syllables.of("I do not agree with this draft of the constitution").looksVietnamese()).isFalse();
+    assertThat(Syllables.of("Je ne suis pas d'accord").looksVietnamese()).isFalse();
+    assertThat(Syllables.of("I do not agree").latinScript()).isTrue();
+  }
 }
