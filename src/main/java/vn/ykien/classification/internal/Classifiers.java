@@ -10,19 +10,26 @@ import vn.ykien.consultation.DraftItem;
 
 /**
  * One {@link CommentClassifier} per consultation, built on first use and again when the draft's
- * items or an analyst's keywords change.
+ * items, an analyst's keywords or the consultation's item model change.
  */
 @Component
 public class Classifiers {
 
-  private record Built(List<DraftItem> items, Map<Long, List<String>> keywords, CommentClassifier classifier) {}
+  private record Built(
+      List<DraftItem> items,
+      Map<Long, List<String>> keywords,
+      @org.jspecify.annotations.Nullable TextClassifier itemModel,
+      CommentClassifier classifier) {}
 
   private final Consultations consultations;
   private final CommentStore store;
   private final TextClassifier stance;
   private final Map<Long, Built> built = new ConcurrentHashMap<>();
 
-  Classifiers(Consultations consultations, CommentStore store, StanceModel stance) {
+  private final ItemModels itemModels;
+
+  Classifiers(Consultations consultations, CommentStore store, StanceModel stance, ItemModels itemModels) {
+    this.itemModels = itemModels;
     this.consultations = consultations;
     this.store = store;
     this.stance = stance.classifier();
@@ -31,12 +38,16 @@ public class Classifiers {
   public CommentClassifier forConsultation(long consultationId) {
     List<DraftItem> items = consultations.items(consultationId);
     Map<Long, List<String>> keywords = store.keywords(items.stream().map(DraftItem::id).toList());
+    TextClassifier itemModel = itemModels.forConsultation(consultationId);
     Built current = built.get(consultationId);
-    if (current != null && current.items().equals(items) && current.keywords().equals(keywords)) {
+    if (current != null
+        && current.items().equals(items)
+        && current.keywords().equals(keywords)
+        && current.itemModel() == itemModel) {
       return current.classifier();
     }
-    var classifier = new CommentClassifier(items, keywords, stance, null);
-    built.put(consultationId, new Built(items, keywords, classifier));
+    var classifier = new CommentClassifier(items, keywords, stance, itemModel);
+    built.put(consultationId, new Built(items, keywords, itemModel, classifier));
     return classifier;
   }
 }

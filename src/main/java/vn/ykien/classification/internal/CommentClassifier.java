@@ -37,6 +37,7 @@ public final class CommentClassifier {
 
   static final double CURRENT_ITEM_SCORE = 0.6;
   static final double KEYWORD_SCORE = 0.8;
+  static final double MIN_MODEL_CONFIDENCE = 0.6;
   static final int MAX_ITEMS = 3;
 
   private final PassageIndex index;
@@ -139,7 +140,7 @@ public final class CommentClassifier {
     }
     if (itemModel != null) {
       Prediction predicted = itemModel.predict(syllables);
-      if (predicted.confidence() >= 0.5 && !predicted.label().equals("outside")) {
+      if (predicted.confidence() >= MIN_MODEL_CONFIDENCE && !predicted.label().equals(ItemModels.OUTSIDE)) {
         keepBest(scores, new ItemScore(Long.parseLong(predicted.label()), round(predicted.confidence()), Signal.MODEL));
       }
     }
