@@ -102,7 +102,21 @@ public final class Themes {
     return themes;
   }
 
-  /** The centre's heaviest terms relative to all comments; a syllable already in a chosen bigram is skipped. */
+  /**
+   * Function words that say nothing of a theme's subject (the, of, and, to, be…), left out of its
+   * terms only; they still count in the grouping.
+   */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("và", "của", "là", "có", "được", "cho", "với", "các", "những", "này", "thì", "mà", "ở",
+          "trong", "khi", "để", "một", "đã", "sẽ", "đang", "cũng", "nên", "rất", "như", "vì", "thế",
+          "nào", "tôi", "chúng", "ta", "theo", "về", "từ", "lại", "ra", "vào", "đến", "nữa", "hơn",
+          "lần", "số");
+
+  /**
+   * The centre's heaviest terms relative to all comments, the bigrams among the strongest first
+   * (Vietnamese words are often two syllables: "sáp nhập", "trụ sở"); a syllable of a chosen
+   * bigram is not repeated alone, and function words are left out.
+   */
   private static List<String> distinctive(Map<String, Double> centre, Map<String, Double> everywhere) {
     List<String> ranked =
         centre.entrySet().stream()
@@ -112,18 +126,30 @@ public final class Themes {
                             -e.getValue() * e.getValue() / (everywhere.getOrDefault(e.getKey(), 0.0) + 1e-9))
                     .thenComparing(Map.Entry::getKey))
             .map(Map.Entry::getKey)
+            .filter(term -> !FUNCTION_WORDS.contains(term))
             .toList();
     List<String> chosen = new ArrayList<>();
     Set<String> covered = new HashSet<>();
+    for (String term : ranked.subList(0, Math.min(ranked.size(), 2 * TERMS))) {
+      if (chosen.size() == TERMS) {
+        break;
+      }
+      if (term.contains(" ")) {
+        String[] parts = term.split(" ");
+        if (FUNCTION_WORDS.contains(parts[0]) && FUNCTION_WORDS.contains(parts[1])) {
+          continue;
+        }
+        chosen.add(term);
+        covered.addAll(List.of(parts));
+      }
+    }
     for (String term : ranked) {
       if (chosen.size() == TERMS) {
         break;
       }
-      if (!term.contains(" ") && covered.contains(term)) {
-        continue;
+      if (!term.contains(" ") && !covered.contains(term)) {
+        chosen.add(term);
       }
-      chosen.add(term);
-      covered.addAll(List.of(term.split(" ")));
     }
     return chosen;
   }

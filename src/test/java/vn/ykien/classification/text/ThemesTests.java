@@ -44,6 +44,12 @@ class ThemesTests {
       String topic = theme.terms().stream().anyMatch(t -> t.contains("trụ sở")) ? "trụ sở"
           : theme.terms().stream().anyMatch(t -> t.contains("giấy tờ")) ? "giấy tờ" : "tên";
       assertThat(texts).allMatch(text -> text.contains(topic));
+      // Terms read as words: no syllable repeated alone beside its bigram, no function word.
+      for (String term : theme.terms()) {
+        assertThat(theme.terms()).noneMatch(other -> !other.equals(term) && !term.contains(" ")
+            && List.of(other.split(" ")).contains(term));
+      }
+      assertThat(theme.terms()).doesNotContain("để", "của", "và", "nên");
     }
   }
 
