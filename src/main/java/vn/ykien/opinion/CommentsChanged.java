@@ -36,6 +36,29 @@ public record CommentsChanged(
     comments = List.copyOf(comments);
   }
 
+  /** The event for an opinion's revision at {@code now}: dated to the day, timed to the hour. */
+  static CommentsChanged of(
+      long consultationId,
+      byte[] pseudonym,
+      int revision,
+      long unitId,
+      @Nullable CitizenGroup group,
+      Channel channel,
+      java.time.Instant now,
+      List<Comment> comments) {
+    return new CommentsChanged(
+        UUID.randomUUID(),
+        consultationId,
+        java.util.HexFormat.of().formatHex(pseudonym),
+        revision,
+        unitId,
+        group,
+        channel,
+        LocalDate.ofInstant(now, vn.ykien.consultation.Consultation.ZONE),
+        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+        comments);
+  }
+
   /**
    * One comment: on an item of the draft ({@code itemId}, with the stance the person chose), or
    * on the draft as a whole (both null).

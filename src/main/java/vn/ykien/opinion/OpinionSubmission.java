@@ -167,17 +167,8 @@ public class OpinionSubmission {
     List<CommentsChanged.Comment> comments = comments(command);
     if (!comments.isEmpty() || previous.isPresent()) {
       events.publishEvent(
-          new CommentsChanged(
-              java.util.UUID.randomUUID(),
-              consultation.id(),
-              java.util.HexFormat.of().formatHex(pseudonym),
-              revision,
-              unitId,
-              group,
-              command.channel(),
-              LocalDate.ofInstant(now, Consultation.ZONE),
-              now.truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-              comments));
+          CommentsChanged.of(
+              consultation.id(), pseudonym, revision, unitId, group, command.channel(), now, comments));
     }
     events.publishEvent(
         new OpinionSubmitted(

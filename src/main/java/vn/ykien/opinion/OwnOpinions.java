@@ -120,17 +120,9 @@ public class OwnOpinions {
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
     events.publishEvent(
-        new CommentsChanged(
-            java.util.UUID.randomUUID(),
-            consultation.id(),
-            java.util.HexFormat.of().formatHex(pseudonym),
-            revision,
-            participation.get().unitId(),
-            null,
-            participation.get().channel(),
-            LocalDate.ofInstant(now, Consultation.ZONE),
-            now.truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-            List.of()));
+        CommentsChanged.of(
+            consultation.id(), pseudonym, revision, participation.get().unitId(), null,
+            participation.get().channel(), now, List.of()));
     events.publishEvent(
         new OpinionWithdrawn(
             java.util.UUID.randomUUID(),

@@ -188,7 +188,9 @@ public class CommentStore {
     return id;
   }
 
-  private void writeItems(long commentId, List<ItemScore> items) {
+  /** The items a comment concerns, replacing what was there. */
+  public void writeItems(long commentId, List<ItemScore> items) {
+    jdbc.sql("delete from classification.comment_item where comment_id = ?").param(commentId).update();
     for (ItemScore item : items) {
       jdbc.sql(
               """

@@ -10,7 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ykien.classification.CommentClassification;
-import vn.ykien.classification.ItemScore;
 
 /**
  * Brings every stored label to the current classifier's version: after a new stance model,
@@ -27,8 +26,11 @@ public class Reclassification {
   private final JdbcClient jdbc;
   private final Classifiers classifiers;
   private final TransactionTemplate transactions;
+  private final CommentStore store;
 
-  Reclassification(JdbcClient jdbc, Classifiers classifiers, TransactionTemplate transactions) {
+  Reclassification(
+      JdbcClient jdbc, Classifiers classifiers, TransactionTemplate transactions, CommentStore store) {
+    this.store = store;
     this.jdbc = jdbc;
     this.classifiers = classifiers;
     this.transactions = transactions;
@@ -78,16 +80,7 @@ public class Reclassification {
                     .params(read.version(), read.stance().name(), read.stanceConfidence(),
                         read.unclear() == null ? null : read.unclear().name(), row.id())
                     .update();
-                jdbc.sql("delete from classification.comment_item where comment_id = ?").param(row.id()).update();
-                for (ItemScore item : read.items()) {
-                  jdbc.sql(
-                          """
-                          insert into classification.comment_item (comment_id, item_id, score, signal)
-                          values (?, ?, ?, ?)
-                          """)
-                      .params(row.id(), item.itemId(), item.score(), item.signal().name())
-                      .update();
-                }
+                store.writeItems(row.id(), read.items());
               }
               return rows.size();
             });

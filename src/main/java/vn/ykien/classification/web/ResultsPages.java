@@ -1,7 +1,6 @@
 package vn.ykien.classification.web;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -181,10 +180,7 @@ class ResultsPages {
   }
 
   private Consultation chosen(@Nullable String slug) {
-    Instant now = clock.instant();
-    return (slug == null
-            ? consultations.openOrUpcoming(now).stream().filter(c -> c.window().isOpenAt(now)).findFirst()
-            : consultations.findBySlug(slug))
+    return consultations.namedOrFirstOpen(slug, clock.instant())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 

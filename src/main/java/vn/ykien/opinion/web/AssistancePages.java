@@ -217,11 +217,7 @@ class AssistancePages {
   }
 
   private @Nullable Consultation chosen(@Nullable String slug) {
-    List<Consultation> open = open();
-    if (slug == null || slug.isBlank()) {
-      return open.isEmpty() ? null : open.getFirst();
-    }
-    return consultations.findBySlug(slug).orElse(null);
+    return consultations.namedOrFirstOpen(slug, clock.instant()).orElse(null);
   }
 
   private List<Consultation> open() {

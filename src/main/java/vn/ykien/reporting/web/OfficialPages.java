@@ -80,9 +80,7 @@ class OfficialPages {
     var now = clock.instant();
     List<Consultation> available = consultations.openOrUpcoming(now);
     Consultation chosen =
-        (consultation == null
-                ? available.stream().filter(c -> c.window().isOpenAt(now)).findFirst()
-                : consultations.findBySlug(consultation))
+        consultations.namedOrFirstOpen(consultation, now)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     List<UnitParticipation> rows = report.forUnitAndChildren(chosen, unit);
     model.addAttribute("unit", unit);
