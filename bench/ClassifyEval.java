@@ -107,6 +107,33 @@ class ClassifyEval {
         ours = within[0] / (double) n;
       }
     }
+    // What each extra field brings: ours with one left out (informational; nothing is chosen by it).
+    PassageIndex fields = PassageIndex.build(passages, Method.FIELDS);
+    for (PassageIndex.Extra leftOut : PassageIndex.Extra.values()) {
+      int[] within = new int[2];
+      for (JsonNode question : asked) {
+        JsonNode relevant = question.get("relevant_articles").get(0);
+        String law = relevant.get("law_id").asString();
+        String wanted = law + "@" + relevant.get("article_id").asString();
+        count(fields.search(question.get("text").asString(), law, 3, java.util.Set.of(leftOut)), wanted, within);
+      }
+      System.out.printf("alqac FIELDS without %-8s within-law top1=%.3f top3=%.3f%n", leftOut,
+          within[0] / (double) asked.size(), within[1] / (double) asked.size());
+    }
+    // Questions typed without diacritics, as some citizens write.
+    for (Method method : Method.values()) {
+      PassageIndex index = method == Method.FIELDS ? fields : PassageIndex.build(passages, method);
+      int[] within = new int[2];
+      for (JsonNode question : asked) {
+        JsonNode relevant = question.get("relevant_articles").get(0);
+        String law = relevant.get("law_id").asString();
+        String wanted = law + "@" + relevant.get("article_id").asString();
+        String undiacritised = vn.ykien.classification.text.VietnameseText.fold(question.get("text").asString());
+        count(index.search(undiacritised, law, 3), wanted, within);
+      }
+      System.out.printf("alqac %-6s questions typed without diacritics: within-law top1=%.3f top3=%.3f%n", method,
+          within[0] / (double) asked.size(), within[1] / (double) asked.size());
+    }
     return String.format("alqac_top1=%.3f alqac_bm25_top1=%.3f", ours, plain);
   }
 

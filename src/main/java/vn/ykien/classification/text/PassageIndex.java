@@ -65,6 +65,13 @@ public final class PassageIndex {
     FIELDS
   }
 
+  /** The fields {@link Method#FIELDS} adds to the text, which a search may leave out (to measure each). */
+  public enum Extra {
+    TITLE,
+    FOLDED,
+    KEYWORDS
+  }
+
   /** Lucene's default maximum; a 5,000-character comment is cut to its first distinct terms. */
   private static final int MAX_TERMS_PER_FIELD = 300;
 
@@ -169,6 +176,15 @@ public final class PassageIndex {
   }
 
   public List<Hit> search(Syllables text, @Nullable String group, int limit) {
+    return search(text, group, limit, Set.of());
+  }
+
+  /** A search leaving out some of the extra fields: for measuring what each one brings. */
+  public List<Hit> search(String text, @Nullable String group, int limit, Set<Extra> leftOut) {
+    return search(Syllables.of(text), group, limit, leftOut);
+  }
+
+  private List<Hit> search(Syllables text, @Nullable String group, int limit, Set<Extra> leftOut) {
     if (text.isEmpty() || documents == 0) {
       return List.of();
     }
@@ -178,10 +194,16 @@ public final class PassageIndex {
     List<@Nullable Query> fields = new ArrayList<>();
     fields.add(field(TEXT, accented, 1f));
     if (method == Method.FIELDS) {
-      fields.add(field(TITLE, accented, 0.5f));
-      // Typed without diacritics: the folded field carries the search; otherwise it only helps.
-      fields.add(field(FOLDED, folded, undiacritised ? 1f : 0.2f));
-      fields.add(field(KEYWORDS, folded, 1f));
+      if (!leftOut.contains(Extra.TITLE)) {
+        fields.add(field(TITLE, accented, 0.5f));
+      }
+      if (!leftOut.contains(Extra.FOLDED)) {
+        // Typed without diacritics: the folded field carries the search; otherwise it only helps.
+        fields.add(field(FOLDED, folded, undiacritised ? 1f : 0.2f));
+      }
+      if (!leftOut.contains(Extra.KEYWORDS)) {
+        fields.add(field(KEYWORDS, folded, 1f));
+      }
     }
     var query = new BooleanQuery.Builder();
     boolean any = false;
