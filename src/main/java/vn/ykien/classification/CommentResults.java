@@ -52,19 +52,22 @@ public record CommentResults(
   /**
    * A campaign: comments with (nearly) the same wording from at least k people.
    *
-   * @param text the wording (of its first comment): shared by at least k people
-   * @param peakComments the most comments of it that arrived in one commune in one hour
-   * @param concentrated whether that peak is at least half the campaign: copies sent together
+   * @param text the exact wording the most people of the unit and group sent, when at least k
+   *     did; null when the copies vary more than that (one person's text is never shown)
+   * @param peakComments the most comments of it that arrived in one commune of the unit in one
+   *     hour, when at least k (arrivals, revisions included); null under a group filter or below k
+   * @param concentrated whether that peak is half the campaign or more, or 100 comments or more:
+   *     copies sent together
    */
   public record CampaignResult(
       long id,
-      String text,
+      @Nullable String text,
       int people,
       int communes,
       LocalDate firstDay,
       LocalDate lastDay,
       @Nullable Unit peakCommune,
-      Instant peakHour,
-      int peakComments,
+      @Nullable Instant peakHour,
+      @Nullable Integer peakComments,
       boolean concentrated) {}
 }

@@ -41,6 +41,20 @@ public class ResultsReport {
     this.k = k;
   }
 
+  /** A campaign's texts must be this long somewhere: "Đồng ý" sent by thousands is no campaign. */
+  static final int CAMPAIGN_MIN_CHARACTERS = 20;
+
+  /**
+   * Copies arriving in one commune in one hour flag a campaign as sent together when they are half
+   * of it, or at least this many whatever its size.
+   */
+  static final int CONCENTRATED_COMMENTS = 100;
+
+  /** k: the fewest people a figure about content may be about. */
+  public int minimumGroup() {
+    return k;
+  }
+
   /** Whether content statistics may be shown for this unit at all: communes and above only. */
   public static boolean showsContent(Unit unit) {
     return unit.kind() != UnitKind.VILLAGE;
@@ -82,7 +96,10 @@ public class ResultsReport {
                 consultationId, unit, filter,
                 "select count(distinct c.author) from classification.comment c where " + where
                     + " and c.unclear is null"
-                    + " and not exists (select 1 from classification.comment_item ci where ci.comment_id = c.id)"));
+                    // only outside: none of the person's comments concerns an item
+                    + " and not exists (select 1 from classification.comment o"
+                    + " join classification.comment_item ci on ci.comment_id = o.id"
+                    + " where o.consultation_id = c.consultation_id and o.author = c.author)"));
     Integer unclear =
         shown(
             count(
@@ -92,7 +109,10 @@ public class ResultsReport {
     return new CommentResults(k, items, outside, unclear, campaigns(consultationId, unit, filter));
   }
 
-  /** At most this many distinct wordings are grouped into themes: the most sent first. */
+  /**
+   * At most this many distinct wordings are grouped into themes, the most sent first; each exact
+   * wording is one point weighted by its people.
+   */
   static final int THEME_SAMPLE = 5000;
 
   /**
@@ -107,15 +127,15 @@ public class ResultsReport {
     var statement =
         jdbc.sql(
             """
-            select min(c.text) as text, count(distinct c.author) as people
+            select c.text, count(distinct c.author) as people
             from classification.comment c
             join classification.comment_item ci on ci.comment_id = c.id and ci.item_id = :item
-            where c.unclear is null and c.campaign_id is not null and\s"""
+            where c.unclear is null and\s"""
                 + where(unit, filter)
                 + """
 
-            group by c.campaign_id
-            order by people desc, c.campaign_id
+            group by c.text
+            order by people desc, c.text
             limit :sample
             """);
     List<Themes.Weighted> wordings =
@@ -131,7 +151,7 @@ public class ResultsReport {
             new CommentResults.ThemeResult(
                 theme.people(),
                 theme.terms(),
-                // Only wordings that k people or more sent: one person's text is never shown.
+                // Only exact wordings that k people or more sent here: one person's text is never shown.
                 theme.representatives().stream()
                     .filter(i -> wordings.get(i).people() >= k)
                     .limit(3)
@@ -186,28 +206,34 @@ public class ResultsReport {
   }
 
   private List<CampaignResult> campaigns(long consultationId, Unit unit, ResultsFilter filter) {
-    record Row(long id, int people, int communes, LocalDate first, LocalDate last, String text) {}
+    record Row(long id, int people, int communes, LocalDate first, LocalDate last, @Nullable String text) {}
     var statement =
         jdbc.sql(
             """
             select c.campaign_id, count(distinct c.author) as people,
                    count(distinct c.commune_id) as communes, min(c.day) as first_day,
                    max(c.day) as last_day,
-                   (select f.text from classification.comment f
-                    where f.campaign_id = c.campaign_id order by f.id limit 1) as text
+                   (select t.text from classification.comment t
+                    where t.campaign_id = c.campaign_id and\s"""
+                + where("t", filter)
+                + """
+
+                    group by t.text having count(distinct t.author) >= :k
+                    order by count(distinct t.author) desc, t.text limit 1) as text
             from classification.comment c
             where c.campaign_id is not null and\s"""
                 + where(unit, filter)
                 + """
 
             group by c.campaign_id
-            having count(distinct c.author) >= :k
+            having count(distinct c.author) >= :k and max(char_length(c.text)) >= :longEnough
             order by people desc, c.campaign_id
             limit 10
             """);
     List<Row> rows =
         bind(statement, consultationId, unit, filter)
             .param("k", k)
+            .param("longEnough", CAMPAIGN_MIN_CHARACTERS)
             .query(
                 (rs, n) ->
                     new Row(
@@ -221,26 +247,44 @@ public class ResultsReport {
     List<CampaignResult> campaigns = new ArrayList<>();
     for (Row row : rows) {
       record Peak(long commune, Instant hour, int comments) {}
+      // Arrivals are counted per commune and hour, not per group: no peak under a group filter,
+      // and only communes of the unit, only when k comments or more arrived there in that hour.
       Peak peak =
-          jdbc.sql(
-                  """
-                  select commune_id, hour, comments from classification.campaign_arrival
-                  where campaign_id = ? order by comments desc, hour limit 1
-                  """)
-              .param(row.id())
-              .query(
-                  (rs, n) ->
-                      new Peak(
-                          rs.getLong("commune_id"),
-                          rs.getTimestamp("hour").toInstant(),
-                          rs.getInt("comments")))
-              .single();
-      Unit commune = units.find(peak.commune()).orElse(null);
+          !filter.isEveryone()
+              ? null
+              : bind(
+                      jdbc.sql(
+                          """
+                          select a.commune_id, a.hour, a.comments
+                          from classification.campaign_arrival a
+                          where a.campaign_id = :campaign and a.comments >= :k
+                            and a.commune_id in (select distinct c.commune_id
+                                                 from classification.comment c where\s"""
+                              + where(unit, filter)
+                              + """
+                          )
+                          order by a.comments desc, a.hour limit 1
+                          """),
+                      consultationId, unit, filter)
+                  .param("campaign", row.id())
+                  .param("k", k)
+                  .query(
+                      (rs, n) ->
+                          new Peak(
+                              rs.getLong("commune_id"),
+                              rs.getTimestamp("hour").toInstant(),
+                              rs.getInt("comments")))
+                  .optional()
+                  .orElse(null);
+      boolean concentrated =
+          peak != null && (2 * peak.comments() >= row.people() || peak.comments() >= CONCENTRATED_COMMENTS);
       campaigns.add(
           new CampaignResult(
               row.id(), row.text(), row.people(), row.communes(), row.first(), row.last(),
-              commune, peak.hour(), peak.comments(),
-              peak.comments() >= k && 2 * peak.comments() >= row.people()));
+              peak == null ? null : units.find(peak.commune()).orElse(null),
+              peak == null ? null : peak.hour(),
+              peak == null ? null : peak.comments(),
+              concentrated));
     }
     return campaigns;
   }
@@ -250,15 +294,21 @@ public class ResultsReport {
   }
 
   private static String where(Unit unit, ResultsFilter filter) {
-    StringBuilder where = new StringBuilder("c.consultation_id = :consultation and c.unit_path like :path");
+    return where("c", filter);
+  }
+
+  /** The unit's and the group's conditions on the comments aliased {@code alias}. */
+  private static String where(String alias, ResultsFilter filter) {
+    StringBuilder where =
+        new StringBuilder(alias + ".consultation_id = :consultation and " + alias + ".unit_path like :path");
     if (filter.age() != null) {
-      where.append(" and c.age_band = :age");
+      where.append(" and ").append(alias).append(".age_band = :age");
     }
     if (filter.sex() != null) {
-      where.append(" and c.sex = :sex");
+      where.append(" and ").append(alias).append(".sex = :sex");
     }
     if (filter.occupation() != null) {
-      where.append(" and c.occupation = :occupation");
+      where.append(" and ").append(alias).append(".occupation = :occupation");
     }
     return where.toString();
   }

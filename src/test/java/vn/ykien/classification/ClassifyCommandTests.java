@@ -50,14 +50,18 @@ class ClassifyCommandTests {
 
   @Test
   void analystsCorrectionsBecomeTrainingData() throws Exception {
-    long comment = jdbc.sql(
-            """
-            insert into classification.comment (consultation_id, author, text, commune_id, unit_path,
-              age_band, sex, channel, day, version, stance, stance_confidence)
-            values (-7, 'ab', 'Tôi thấy chỗ này cần bàn thêm', 1, '/1/', 'UP_TO_30', 'F', 'SELF',
-              date '2025-05-06', 'v', 'SUPPORT', 0.3) returning id
-            """)
-        .query(Long.class).single();
+    // A wording ten people sent (one person's could not be corrected).
+    long comment = 0;
+    for (int i = 0; i < 10; i++) {
+      comment = jdbc.sql(
+              """
+              insert into classification.comment (consultation_id, author, text, commune_id, unit_path,
+                age_band, sex, channel, day, version, stance, stance_confidence)
+              values (-7, ?, 'Tôi thấy chỗ này cần bàn thêm', 1, '/1/', 'UP_TO_30', 'F', 'SELF',
+                date '2025-05-06', 'v', 'SUPPORT', 0.3) returning id
+              """)
+          .param("author-" + i).query(Long.class).single();
+    }
     corrections.correctStance(comment, CommentStance.SUGGEST, "phantich", "/");
     Path model = dir.resolve("stance.model");
 

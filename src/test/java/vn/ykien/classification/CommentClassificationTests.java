@@ -167,10 +167,12 @@ class CommentClassificationTests {
     send(consultation, fixtures.aResident().register(), List.of(new Answer(items.get(1).id(), Stance.APPROVE, "我同意这个草案")), veryLong);
     send(consultation, fixtures.aResident().register(), List.of(), decomposed);
     send(consultation, fixtures.aResident().register(), List.of(), "I do not agree with this draft");
+    send(consultation, fixtures.aResident().register(), List.of(), "100% ❤️");
 
-    List<Stored> stored = eventually(() -> comments(consultation), list -> list.size() == 6);
+    List<Stored> stored = eventually(() -> comments(consultation), list -> list.size() == 7);
     assertThat(stored).extracting(Stored::unclear)
-        .containsExactlyInAnyOrder("NOTHING_TO_READ", "NOTHING_TO_READ", "OTHER_SCRIPT", "OTHER_LANGUAGE", null, null);
+        .containsExactlyInAnyOrder(
+            "NOTHING_TO_READ", "NOTHING_TO_READ", "NOTHING_TO_READ", "OTHER_SCRIPT", "OTHER_LANGUAGE", null, null);
     assertThat(stored).filteredOn(s -> s.unclear() != null).extracting(Stored::stance).containsOnly("UNCLEAR");
     assertThat(stored).filteredOn(s -> s.unclear() == null).extracting(Stored::stance).doesNotContain("UNCLEAR");
   }

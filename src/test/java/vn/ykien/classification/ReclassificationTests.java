@@ -54,7 +54,9 @@ class ReclassificationTests {
     assertThat(itemsOfGeneralComments(consultation)).isEmpty();
     long corrected = jdbc.sql("select min(id) from classification.comment where consultation_id = ?")
         .param(consultation.id()).query(Long.class).single();
-    corrections.correctStance(corrected, CommentStance.OPPOSE, "phantich", "/");
+    // An analyst's earlier correction of this wording (one ten people sent, in real use).
+    jdbc.sql("update classification.comment set corrected_stance = 'OPPOSE', corrected_by = 'phantich' where id = ?")
+        .param(corrected).update();
 
     assertThat(corrections.addKeyword(units110.id(), "Tên huyện", "phantich"))
         .isInstanceOf(Corrections.KeywordOutcome.Added.class);
@@ -83,5 +85,37 @@ class ReclassificationTests {
         .isInstanceOf(Corrections.Outcome.UnknownComment.class);
     assertThat(corrections.correctStance(1, CommentStance.UNCLEAR, "phantich", "/"))
         .isInstanceOf(Corrections.Outcome.NotAStance.class);
+  }
+
+  @Test
+  void onePersonsOwnWordingCannotBeCorrectedOnlyOneTenPeopleSent() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    List<Answer> answers =
+        fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.APPROVE, null)).toList();
+    String own = "Ý kiến riêng " + System.nanoTime();
+    submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF, answers, own, null));
+    for (int i = 0; i < 10; i++) {
+      submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF, answers, "Nên giữ như cũ", null));
+    }
+    CommentClassificationTests.eventually(() -> reclassification.progress(consultation.id()).total(), n -> n == 11);
+    long single = jdbc.sql("select id from classification.comment where consultation_id = ? and text = ?")
+        .params(consultation.id(), own).query(Long.class).single();
+    long shared = jdbc.sql("select min(id) from classification.comment where consultation_id = ? and text = 'Nên giữ như cũ'")
+        .param(consultation.id()).query(Long.class).single();
+
+    assertThat(corrections.correctStance(single, CommentStance.OPPOSE, "phantich", "/"))
+        .isInstanceOf(Corrections.Outcome.UnknownComment.class);
+    assertThat(corrections.correctStance(shared, CommentStance.OPPOSE, "phantich", "/"))
+        .isInstanceOf(Corrections.Outcome.Corrected.class);
+
+    assertThat(jdbc.sql("select count(*) from classification.comment where consultation_id = ? and corrected_stance = 'OPPOSE'")
+        .param(consultation.id()).query(Long.class).single()).isEqualTo(10);
+    // The same wording sent again later keeps the correction.
+    submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF, answers, "Nên giữ như cũ", null));
+    assertThat(CommentClassificationTests.eventually(
+            () -> jdbc.sql("select count(*) from classification.comment where consultation_id = ? and corrected_stance = 'OPPOSE'")
+                .param(consultation.id()).query(Long.class).single(),
+            n -> n == 11))
+        .isEqualTo(11);
   }
 }

@@ -105,7 +105,8 @@ public final class CommentClassifier {
   public CommentClassification classify(String comment, @Nullable Long writtenOn) {
     String normal = VietnameseText.normalise(comment);
     Syllables syllables = Syllables.ofNormalised(normal);
-    if (syllables.isEmpty()) {
+    if (syllables.isEmpty() || syllables.accented().stream().noneMatch(CommentClassifier::hasLetter)) {
+      // Nothing, or only numbers and marks ("100%", an emoji's variation selector).
       return unclear(Unclear.NOTHING_TO_READ);
     }
     if (!syllables.latinScript()) {
@@ -159,6 +160,10 @@ public final class CommentClassifier {
 
   private CommentClassification unclear(Unclear why) {
     return new CommentClassification(List.of(), CommentStance.UNCLEAR, 1, why, version);
+  }
+
+  private static boolean hasLetter(String syllable) {
+    return syllable.chars().anyMatch(Character::isLetter);
   }
 
   private static void keepBest(Map<Long, ItemScore> scores, ItemScore candidate) {

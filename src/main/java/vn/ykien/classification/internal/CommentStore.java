@@ -159,10 +159,16 @@ public class CommentStore {
                 insert into classification.comment
                   (consultation_id, author, item_id, chosen_stance, text, commune_id, unit_path,
                    age_band, sex, occupation, channel, day, campaign_id, version, stance,
-                   stance_confidence, unclear)
-                values (:consultation, :author, :item, :chosen, :text, :commune, :path, :age, :sex,
-                        :occupation, :channel, :day, :campaign, :version, :stance, :confidence,
-                        :unclear)
+                   stance_confidence, unclear, corrected_stance, corrected_by, corrected_at)
+                select :consultation, :author, :item, :chosen, :text, :commune, :path, :age, :sex,
+                       :occupation, :channel, :day, :campaign, :version, :stance, :confidence,
+                       :unclear, k.corrected_stance, k.corrected_by, k.corrected_at
+                -- a wording an analyst corrected keeps its correction when sent again
+                from (select 1) one
+                left join lateral (
+                  select corrected_stance, corrected_by, corrected_at from classification.comment
+                  where consultation_id = :consultation and text = :text and corrected_stance is not null
+                  order by corrected_at desc limit 1) k on true
                 returning id
                 """)
             .param("consultation", comment.consultationId())

@@ -40,9 +40,11 @@ public class Corrections {
   }
 
   /**
-   * Corrects the stance of a comment, and of the comments with the same wording (its campaign),
-   * within the analyst's unit ({@code unitPath}, the unit's materialised path): a comment
-   * elsewhere is as unknown as one that does not exist.
+   * Corrects the stance of a wording: every comment of the consultation with exactly the text of
+   * the given one, and those that arrive later with it. Only a wording at least k people sent
+   * within the analyst's unit ({@code unitPath}, the unit's materialised path) can be corrected:
+   * one person's comment is as unknown as one that does not exist, or correcting it and comparing
+   * the results would tell what that person said.
    */
   @Transactional
   public Outcome correctStance(long commentId, CommentStance stance, String analyst, String unitPath) {
@@ -52,18 +54,23 @@ public class Corrections {
     int changed =
         jdbc.sql(
                 """
-                update classification.comment
+                with wording as (
+                  select w.consultation_id, w.text from classification.comment w
+                  where w.id = :comment and w.unit_path like :path
+                    and (select count(distinct o.author) from classification.comment o
+                         where o.consultation_id = w.consultation_id and o.text = w.text
+                           and o.unit_path like :path) >= :k)
+                update classification.comment c
                 set corrected_stance = :stance, corrected_by = :analyst, corrected_at = :at
-                where unit_path like :path
-                  and (id = :comment
-                       or campaign_id = (select campaign_id from classification.comment
-                                         where id = :comment and unit_path like :path))
+                from wording
+                where c.consultation_id = wording.consultation_id and c.text = wording.text
                 """)
             .param("stance", stance.name())
             .param("analyst", analyst)
             .param("at", Timestamp.from(clock.instant()))
             .param("comment", commentId)
             .param("path", unitPath + "%")
+            .param("k", k)
             .update();
     return changed == 0 ? new Outcome.UnknownComment(commentId) : new Outcome.Corrected(commentId, stance);
   }
@@ -80,12 +87,12 @@ public class Corrections {
   public List<ToReview> leastCertain(long consultationId, String unitPath, int limit) {
     return jdbc.sql(
             """
-            select min(id) as id, min(text) as text, min(stance) as stance,
+            select min(id) as id, text, min(stance) as stance,
                    min(stance_confidence) as confidence, count(*) as comments
             from classification.comment
             where consultation_id = ? and unit_path like ? and corrected_stance is null
-              and unclear is null and campaign_id is not null
-            group by campaign_id
+              and unclear is null
+            group by text
             having count(distinct author) >= ?
             order by confidence, id limit ?
             """)

@@ -21,9 +21,10 @@ import vn.ykien.classification.text.TextClassifier.Example;
  * known for sure: those that cite the item's article or contain an analyst's keyword for it. It
  * then finds the item in comments that say the same things without citing it.
  *
- * <p>Learnt when every one of at least two items has {@value #MIN_PER_ITEM} such comments, and
- * again only when the examples have grown by half: each new model changes the classifier's
- * version, and so re-classifies the stored comments.
+ * <p>Learnt when at least two items have {@value #MIN_PER_ITEM} such comments each, and again only
+ * when the examples have grown by half: each new model changes the classifier's version, and so
+ * re-classifies the stored comments. Every server learns the same model from the same comments:
+ * the examples are the first 10 × 1.5ⁿ sure comments in the order they were stored.
  */
 @Component
 public class ItemModels {
@@ -35,7 +36,7 @@ public class ItemModels {
   static final TextClassifier.Recipe RECIPE =
       new TextClassifier.Recipe(TextClassifier.Weighting.BINARY, false, true, false, 2);
 
-  private record Learnt(@Nullable TextClassifier model, int examples, Instant checkedAt) {}
+  private record Learnt(@Nullable TextClassifier model, int bucket, Instant checkedAt) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -53,21 +54,34 @@ public class ItemModels {
     if (current != null && current.checkedAt().plus(CHECK_EVERY).isAfter(now)) {
       return current.model();
     }
-    List<Example> examples = examples(consultationId);
-    int had = current == null ? 0 : current.examples();
+    List<Example> sure = sureExamples(consultationId);
+    int bucket = bucket(sure.size());
     TextClassifier model = current == null ? null : current.model();
-    if ((model == null || examples.size() >= had * 3 / 2) && enough(examples)) {
-      model = learn(examples);
-      had = examples.size();
-      log.info("Item model {} learnt for consultation {} from {} comments", model.version(), consultationId, had);
+    if (current == null || bucket != current.bucket()) {
+      List<Example> examples = new java.util.ArrayList<>(sure.subList(0, bucket));
+      model = null;
+      if (enough(examples)) {
+        examples.addAll(outsideExamples(consultationId, bucket));
+        model = learn(examples);
+        log.info("Item model {} learnt for consultation {} from {} comments", model.version(), consultationId, examples.size());
+      }
     }
-    learnt.put(consultationId, new Learnt(model, had, now));
+    learnt.put(consultationId, new Learnt(model, bucket, now));
     return model;
   }
 
   /** Forgets what was learnt: the next call looks again at once (after an analyst's keyword). */
   public void forget(long consultationId) {
     learnt.remove(consultationId);
+  }
+
+  /** The largest 10 × 1.5ⁿ (rounded down) not above {@code size}; 0 below 10. */
+  static int bucket(int size) {
+    int bucket = 0;
+    for (double next = 10; next <= size; next *= 1.5) {
+      bucket = (int) next;
+    }
+    return bucket;
   }
 
   static TextClassifier learn(List<Example> examples) {
@@ -89,34 +103,34 @@ public class ItemModels {
   /** The label of comments about none of the items, so that the model can say so too. */
   public static final String OUTSIDE = "outside";
 
-  private List<Example> examples(long consultationId) {
-    List<Example> examples =
-        new java.util.ArrayList<>(
-            jdbc.sql(
-                    """
-                    select distinct c.text, ci.item_id
-                    from classification.comment c
-                    join classification.comment_item ci on ci.comment_id = c.id
-                    where c.consultation_id = ? and ci.signal in ('CITATION', 'KEYWORD')
-                    order by ci.item_id, c.text
-                    """)
-                .param(consultationId)
-                .query((rs, n) -> new Example(rs.getString(1), Long.toString(rs.getLong(2))))
-                .list());
-    if (!examples.isEmpty()) {
-      // As many readable comments that matched no item at all, the most recent first.
-      examples.addAll(
-          jdbc.sql(
-                  """
-                  select distinct on (c.campaign_id) c.text from classification.comment c
-                  where c.consultation_id = ? and c.unclear is null and c.item_id is null
-                    and not exists (select 1 from classification.comment_item ci where ci.comment_id = c.id)
-                  order by c.campaign_id desc limit ?
-                  """)
-              .params(consultationId, examples.size())
-              .query((rs, n) -> new Example(rs.getString(1), OUTSIDE))
-              .list());
-    }
-    return examples;
+  /** Comments whose item is sure (a citation, a keyword), each wording and item once, oldest first. */
+  private List<Example> sureExamples(long consultationId) {
+    return jdbc.sql(
+            """
+            select c.text, ci.item_id, min(c.id) as first
+            from classification.comment c
+            join classification.comment_item ci on ci.comment_id = c.id
+            where c.consultation_id = ? and ci.signal in ('CITATION', 'KEYWORD')
+            group by c.text, ci.item_id
+            order by first, ci.item_id
+            """)
+        .param(consultationId)
+        .query((rs, n) -> new Example(rs.getString(1), Long.toString(rs.getLong(2))))
+        .list();
+  }
+
+  /** As many readable comments about no item at all, each wording once, oldest first. */
+  private List<Example> outsideExamples(long consultationId, int limit) {
+    return jdbc.sql(
+            """
+            select c.text, min(c.id) as first from classification.comment c
+            where c.consultation_id = ? and c.unclear is null and c.item_id is null
+              and not exists (select 1 from classification.comment_item ci where ci.comment_id = c.id)
+            group by c.text
+            order by first limit ?
+            """)
+        .params(consultationId, limit)
+        .query((rs, n) -> new Example(rs.getString(1), OUTSIDE))
+        .list();
   }
 }

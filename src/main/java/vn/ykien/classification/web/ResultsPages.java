@@ -95,10 +95,13 @@ class ResultsPages {
       return "classification/results";
     }
     var items = consultations.items(chosen.id());
+    var results = report.of(chosen.id(), unit, filter);
     model.addAttribute("items", items);
-    model.addAttribute("results", report.of(chosen.id(), unit, filter));
+    model.addAttribute("results", results);
+    // Themes only for an item whose figures are shown: their sizes would tell a hidden count.
     items.stream()
         .filter(candidate -> candidate.code().equals(item))
+        .filter(candidate -> results.items().stream().anyMatch(row -> row.itemId() == candidate.id() && !row.suppressed()))
         .findFirst()
         .ifPresent(
             themed -> {
@@ -120,6 +123,7 @@ class ResultsPages {
     Consultation chosen = chosen(consultation);
     model.addAttribute("unit", at.unit());
     model.addAttribute("consultation", chosen);
+    model.addAttribute("k", report.minimumGroup());
     model.addAttribute("stances", java.util.Arrays.stream(CommentStance.values()).filter(s -> s != CommentStance.UNCLEAR).toList());
     if (ResultsReport.showsContent(at.unit())) {
       model.addAttribute("toReview", corrections.leastCertain(chosen.id(), at.unit().path(), REVIEW_PAGE));

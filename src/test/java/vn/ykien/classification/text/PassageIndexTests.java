@@ -72,6 +72,19 @@ class PassageIndexTests {
   }
 
   @Test
+  void aLongCommentOfWordsEveryFieldKnowsStaysWithinLucenesClauseLimit() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < 1200; i++) {
+      words.append("từ").append(i).append(' ');
+    }
+    String all = words.toString();
+    PassageIndex large =
+        PassageIndex.build(List.of(new Passage("x", "g", all, all, List.of(all)), new Passage("y", "g", "khác", "khác", List.of())), Method.FIELDS);
+
+    assertThat(large.search(all, null, 2)).extracting(Hit::key).containsExactly("x");
+  }
+
+  @Test
   void thePlainBaselineUsesTheAccentedTextOnly() {
     PassageIndex plain = PassageIndex.build(ARTICLES, Method.PLAIN);
 
