@@ -202,6 +202,12 @@ class OfficialJourneyTests {
     assertThat(analyst.locator("#items td.people").allInnerTexts()).allMatch(text -> text.equals("dưới 10"));
     assertThat(analyst.locator("#campaigns").count()).isZero();
 
+    // From the province down to the commune, keeping the filter.
+    analyst.navigate(url("/officials/units/2026-07/37/results?consultation=hien-phap-2025"));
+    analyst.click("#units a:has-text('Giao Thuỷ')");
+    analyst.waitForSelector("#items");
+    assertThat(analyst.locator("h1").innerText()).contains("Giao Thuỷ");
+
     // A village shows no content statistics.
     analyst.navigate(url("/officials/units/2026-07/14167-01/results"));
     assertThat(analyst.locator("#village-refused").innerText()).contains("chỉ hiển thị từ cấp xã trở lên");

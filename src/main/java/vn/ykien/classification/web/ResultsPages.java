@@ -94,6 +94,13 @@ class ResultsPages {
       model.addAttribute("commune", unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
       return "classification/results";
     }
+    // Narrow down by unit: the units below, down to communes (content stops there).
+    model.addAttribute(
+        "children", units.children(unit.id()).stream().filter(ResultsReport::showsContent).toList());
+    Unit scope = access.scopeOf(at.official());
+    model.addAttribute(
+        "parent",
+        scope.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
     var items = consultations.items(chosen.id());
     var results = report.of(chosen.id(), unit, filter);
     model.addAttribute("items", items);
