@@ -37,7 +37,8 @@ public final class Themes {
    * comments (about one per 50 distinct texts).
    */
   public static List<Theme> of(List<Weighted> comments, int maxThemes) {
-    List<Map<String, Double>> vectors = vectors(comments);
+    Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+    List<Map<String, Double>> vectors = vectors(comments, surfaces);
     List<Integer> readable = new ArrayList<>();
     for (int i = 0; i < vectors.size(); i++) {
       if (!vectors.get(i).isEmpty()) {
@@ -96,7 +97,13 @@ public final class Themes {
           members.stream()
               .sorted(Comparator.comparingDouble((Integer i) -> -cosine(vectors.get(i), centre)).thenComparing(i -> i))
               .toList();
-      themes.add(new Theme(people, distinctive(centre, everywhere), closest));
+      java.util.function.Function<String, String> surface =
+          term -> surfaces.getOrDefault(term, Map.of(term, 1)).entrySet().stream()
+              .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .orElse(term);
+      List<String> terms = distinctive(centre, everywhere, surface).stream().map(surface).toList();
+      themes.add(new Theme(people, terms, closest));
     }
     themes.sort(Comparator.comparingInt(Theme::people).reversed());
     return themes;
@@ -112,12 +119,22 @@ public final class Themes {
           "nào", "tôi", "chúng", "ta", "theo", "về", "từ", "lại", "ra", "vào", "đến", "nữa", "hơn",
           "lần", "số");
 
+  private static final Set<String> FOLDED_FUNCTION_WORDS =
+      FUNCTION_WORDS.stream().map(VietnameseText::fold).collect(java.util.stream.Collectors.toSet());
+
+  /** A function word as shown: accented, or typed without diacritics (then any reading of it). */
+  private static boolean functionWord(String shown) {
+    return FUNCTION_WORDS.contains(shown)
+        || (shown.equals(VietnameseText.fold(shown)) && FOLDED_FUNCTION_WORDS.contains(shown));
+  }
+
   /**
    * The centre's heaviest terms relative to all comments, the bigrams among the strongest first
    * (Vietnamese words are often two syllables: "sáp nhập", "trụ sở"); a syllable of a chosen
    * bigram is not repeated alone, and function words are left out.
    */
-  private static List<String> distinctive(Map<String, Double> centre, Map<String, Double> everywhere) {
+  private static List<String> distinctive(
+      Map<String, Double> centre, Map<String, Double> everywhere, java.util.function.Function<String, String> surface) {
     List<String> ranked =
         centre.entrySet().stream()
             .sorted(
@@ -126,7 +143,7 @@ public final class Themes {
                             -e.getValue() * e.getValue() / (everywhere.getOrDefault(e.getKey(), 0.0) + 1e-9))
                     .thenComparing(Map.Entry::getKey))
             .map(Map.Entry::getKey)
-            .filter(term -> !FUNCTION_WORDS.contains(term))
+            .filter(term -> !functionWord(surface.apply(term)))
             .toList();
     List<String> chosen = new ArrayList<>();
     Set<String> covered = new HashSet<>();
@@ -136,7 +153,8 @@ public final class Themes {
       }
       if (term.contains(" ")) {
         String[] parts = term.split(" ");
-        if (FUNCTION_WORDS.contains(parts[0]) && FUNCTION_WORDS.contains(parts[1])) {
+        String[] shown = surface.apply(term).split(" ");
+        if (shown.length == 2 && functionWord(shown[0]) && functionWord(shown[1])) {
           continue;
         }
         chosen.add(term);
@@ -154,11 +172,26 @@ public final class Themes {
     return chosen;
   }
 
-  private static List<Map<String, Double>> vectors(List<Weighted> comments) {
+  /**
+   * Comments are compared without diacritics ("đồng ý" and "dong y" are one term); each folded
+   * term is shown in the accented form people used most ({@code surfaces}).
+   */
+  private static List<Map<String, Double>> vectors(List<Weighted> comments, Map<String, Map<String, Integer>> surfaces) {
     List<Map<String, Integer>> counts = new ArrayList<>();
     Map<String, Integer> documentFrequency = new HashMap<>();
     for (Weighted comment : comments) {
-      Map<String, Integer> grams = PassageIndex.grams(Syllables.of(comment.text()).accented());
+      Syllables syllables = Syllables.of(comment.text());
+      Map<String, Integer> grams = PassageIndex.grams(syllables.folded());
+      List<String> accented = new ArrayList<>(PassageIndex.grams(syllables.accented()).keySet());
+      List<String> folded = new ArrayList<>(grams.keySet());
+      // grams() lists unigrams and bigrams in the same order for both forms, except where two
+      // accented grams fold to one: then the first accented form stands for it.
+      for (int i = 0, j = 0; i < folded.size() && j < accented.size(); j++) {
+        if (VietnameseText.fold(accented.get(j)).equals(folded.get(i))) {
+          surfaces.computeIfAbsent(folded.get(i), f -> new HashMap<>()).merge(accented.get(j), comment.people(), Integer::sum);
+          i++;
+        }
+      }
       counts.add(grams);
       grams.keySet().forEach(gram -> documentFrequency.merge(gram, 1, Integer::sum));
     }

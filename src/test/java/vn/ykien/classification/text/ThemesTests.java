@@ -65,6 +65,22 @@ class ThemesTests {
   }
 
   @Test
+  void commentsTypedWithAndWithoutDiacriticsShareATermShownAsMostPeopleWroteIt() {
+    List<Weighted> comments = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      comments.add(new Weighted("đồng ý với sửa đổi điều 9, lần " + i, 2));
+      comments.add(new Weighted("dong y voi sua doi dieu 9", 1));
+    }
+
+    List<Theme> themes = Themes.of(comments, 1);
+
+    assertThat(themes).singleElement().satisfies(theme -> {
+      assertThat(theme.people()).isEqualTo(12);
+      assertThat(theme.terms()).contains("đồng ý").doesNotContain("dong y", "voi", "với");
+    });
+  }
+
+  @Test
   void nothingReadableMakesNoTheme() {
     assertThat(Themes.of(List.of(new Weighted("👍", 5), new Weighted("", 1)), 5)).isEmpty();
     assertThat(Themes.of(List.of(), 5)).isEmpty();
