@@ -68,22 +68,42 @@ public class ResultsReport {
     Map<Long, Integer> people = new HashMap<>();
     Map<Long, Map<CommentStance, Integer>> stances = new HashMap<>();
     perItem(consultationId, unit, filter, people, stances);
-    Map<Long, Integer> wholeUnit = new HashMap<>();
-    if (!filter.isEveryone()) {
-      perItem(consultationId, unit, ResultsFilter.EVERYONE, wholeUnit, new HashMap<>());
-    }
-    Map<Long, Integer> unitAbove = new HashMap<>();
+    // The cells a visitor could set this one against: the unit's siblings under the unit above
+    // (whose total is shown too), and the other values of each attribute the filter fixes.
+    List<Map<Long, Map<String, Integer>>> dimensions = new ArrayList<>();
     Unit parent = unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null);
     if (parent != null) {
-      perItem(consultationId, parent, filter, unitAbove, new HashMap<>());
+      dimensions.add(cells(consultationId, parent, filter, CHILD_OF_PARENT.formatted(parent.path().length())));
+    }
+    if (filter.age() != null) {
+      dimensions.add(cells(consultationId, unit, new ResultsFilter(null, filter.sex(), filter.occupation()), "c.age_band"));
+    }
+    if (filter.sex() != null) {
+      dimensions.add(cells(consultationId, unit, new ResultsFilter(filter.age(), null, filter.occupation()), "c.sex"));
+    }
+    if (filter.occupation() != null) {
+      dimensions.add(cells(consultationId, unit, new ResultsFilter(filter.age(), filter.sex(), null), "coalesce(c.occupation, '')"));
+    }
+    List<String> mine = new ArrayList<>();
+    if (parent != null) {
+      mine.add(Long.toString(unit.id()));
+    }
+    if (filter.age() != null) {
+      mine.add(filter.age().name());
+    }
+    if (filter.sex() != null) {
+      mine.add(filter.sex().name());
+    }
+    if (filter.occupation() != null) {
+      mine.add(filter.occupation().name());
     }
     List<ItemResult> items = new ArrayList<>();
     for (DraftItem item : consultations.items(consultationId)) {
       int n = people.getOrDefault(item.id(), 0);
-      boolean hidden =
-          n < k
-              || (!filter.isEveryone() && hiddenComplement(wholeUnit.getOrDefault(item.id(), 0) - n))
-              || (parent != null && hiddenComplement(unitAbove.getOrDefault(item.id(), 0) - n));
+      boolean hidden = n < k;
+      for (int d = 0; d < dimensions.size() && !hidden; d++) {
+        hidden = suppressed(dimensions.get(d).getOrDefault(item.id(), Map.of()), mine.get(d), k);
+      }
       items.add(
           hidden
               ? new ItemResult(item.id(), null, Map.of())
@@ -162,8 +182,52 @@ public class ResultsReport {
     return themes;
   }
 
-  private boolean hiddenComplement(int complement) {
-    return complement > 0 && complement < k;
+  /** The id of the child of a unit (whose path is %d characters long) a comment lies in. */
+  private static final String CHILD_OF_PARENT = "split_part(substr(c.unit_path, %d + 1), '/', 1)";
+
+  /**
+   * Complementary suppression among the cells that add up to a shown total: those under k are
+   * hidden, and when what they hold together (the total minus the shown cells) would be under k,
+   * the smallest shown cells are hidden with them until it is not.
+   */
+  static boolean suppressed(Map<String, Integer> cells, String mine, int k) {
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    int held = 0;
+    for (var cell : cells.entrySet()) {
+      if (cell.getValue() > 0 && cell.getValue() < k) {
+        hidden.add(cell.getKey());
+        held += cell.getValue();
+      }
+    }
+    List<Map.Entry<String, Integer>> shown =
+        cells.entrySet().stream()
+            .filter(cell -> cell.getValue() >= k)
+            .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .toList();
+    for (int i = 0; held > 0 && held < k && i < shown.size(); i++) {
+      hidden.add(shown.get(i).getKey());
+      held += shown.get(i).getValue();
+    }
+    return hidden.contains(mine) || cells.getOrDefault(mine, 0) < k;
+  }
+
+  /** People per item and per value of {@code dimension} (an SQL expression over comment c). */
+  private Map<Long, Map<String, Integer>> cells(long consultationId, Unit unit, ResultsFilter filter, String dimension) {
+    Map<Long, Map<String, Integer>> cells = new HashMap<>();
+    var statement =
+        jdbc.sql(
+            "select ci.item_id, " + dimension + " as cell, count(distinct c.author) as people"
+                + " from classification.comment c"
+                + " join classification.comment_item ci on ci.comment_id = c.id"
+                + " where " + where(unit, filter)
+                + " group by ci.item_id, cell");
+    bind(statement, consultationId, unit, filter)
+        .query(
+            rs -> {
+              cells.computeIfAbsent(rs.getLong("item_id"), i -> new HashMap<>())
+                  .put(rs.getString("cell"), rs.getInt("people"));
+            });
+    return cells;
   }
 
   private @Nullable Integer shown(int people) {
