@@ -11,7 +11,6 @@ import vn.ykien.classification.CommentClassification;
 import vn.ykien.classification.internal.CommentClassifier;
 import vn.ykien.classification.internal.StanceModel;
 import vn.ykien.classification.text.NearDuplicates;
-import vn.ykien.classification.text.Syllables;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.shared.Localized;
 
@@ -71,8 +70,9 @@ class ClassifyThroughput {
         long local = 0;
         while (System.nanoTime() < deadline) {
           String comment = comments.get(i++ % comments.size());
-          CommentClassification read = classifier.classify(comment, null);
-          int[] signature = NearDuplicates.signature(Syllables.of(comment));
+          CommentClassifier.Reading reading = classifier.read(comment, null);
+          CommentClassification read = reading.classification();
+          int[] signature = reading.signature();
           if (signature != null) {
             for (long band : NearDuplicates.bands(signature)) {
               if (bands.putIfAbsent(band, i) != null) {

@@ -163,6 +163,14 @@ public class Fixtures {
     return consultations.find(id).orElseThrow();
   }
 
+  /** How many people take part in the consultation, as stored. */
+  public long participations(Consultation consultation) {
+    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
+        .param(consultation.id())
+        .query(Long.class)
+        .single();
+  }
+
   public List<DraftItem> items(Consultation consultation) {
     return consultations.items(consultation.id());
   }

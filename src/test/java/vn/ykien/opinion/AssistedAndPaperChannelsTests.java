@@ -150,13 +150,6 @@ class AssistedAndPaperChannelsTests {
         .isZero();
   }
 
-  long participations(Consultation consultation) {
-    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
-        .param(consultation.id())
-        .query(Long.class)
-        .single();
-  }
-
   @Test
   void aPaperFormNeverReplacesWhatSomeoneSaidWithTheirOwnEid() {
     Consultation consultation = fixtures.anOpenConsultation();
@@ -187,7 +180,7 @@ class AssistedAndPaperChannelsTests {
                 consultation.id(), elsewhere, 0, new Assistance.OnPaper("totruong.to01", "Tổ 1", "T01/9", groupOne), approveAll(consultation)));
 
     assertThat(result).isEqualTo(new SubmissionResult.Rejected("opinion.paperOutsideUnit", ""));
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -205,6 +198,6 @@ class AssistedAndPaperChannelsTests {
                 consultation.id(), second, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "S-7", commune()), approveAll(consultation)));
 
     assertThat(again).isEqualTo(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "S-7"));
-    assertThat(participations(consultation)).isEqualTo(1);
+    assertThat(fixtures.participations(consultation)).isEqualTo(1);
   }
 }

@@ -62,7 +62,7 @@ class OpinionApiTests {
           type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(json.readTree(response.body()).get("messages").get("vi").asString()).isNotBlank();
     }
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   HttpResponse<String> post(Consultation consultation, String token, String body, String language)
@@ -127,7 +127,7 @@ class OpinionApiTests {
     assertThat(later.headers().firstValue("Idempotent-Replayed")).contains("true");
     assertThat(receipts).containsOnly(json.readTree(later.body()).get("receiptNumber").asString());
     assertThat(revisions(consultation)).isEqualTo(1);
-    assertThat(participations(consultation)).isEqualTo(1);
+    assertThat(fixtures.participations(consultation)).isEqualTo(1);
 
     var revised = postWithKey(consultation, token, body, "retry-key-2");
     assertThat(revised.statusCode()).isEqualTo(201);
@@ -167,7 +167,7 @@ class OpinionApiTests {
     var withdrawn = mine(consultation, token, "DELETE");
     assertThat(withdrawn.statusCode()).isEqualTo(200);
     assertThat(json.readTree(withdrawn.body()).get("revokedReceipts").asInt()).isEqualTo(1);
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
     var check =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:%d/api/v1/receipts/%s".formatted(port, receiptToken))).build(),
@@ -291,7 +291,7 @@ class OpinionApiTests {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("opinion.malformed");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -314,7 +314,7 @@ class OpinionApiTests {
       assertThat(problem.get("code").asString()).isEqualTo("opinion.invalidCharacters");
       assertThat(problem.get("messages").get("vi").asString()).startsWith("Nội dung có ký tự không hợp lệ");
     }
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -329,7 +329,7 @@ class OpinionApiTests {
 
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(json.readTree(again.body()).get("revision").asInt()).isEqualTo(3);
-    assertThat(participations(consultation)).isEqualTo(1);
+    assertThat(fixtures.participations(consultation)).isEqualTo(1);
   }
 
   @Test
@@ -373,13 +373,6 @@ class OpinionApiTests {
         .collect(Collectors.joining(",", "{\"answers\": [", "]}"));
   }
 
-  long participations(Consultation consultation) {
-    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
-        .param(consultation.id())
-        .query(Long.class)
-        .single();
-  }
-
   @Test
   void acceptsAnOpinionWithTheCitizensTokenAndReturnsAReceipt() throws Exception {
     Consultation consultation = fixtures.anOpenConsultation();
@@ -408,7 +401,7 @@ class OpinionApiTests {
     assertThat(problem.get("code").asString()).isEqualTo("opinion.malformed");
     assertThat(problem.get("detail").asString()).isEqualTo("The request is not in the expected format.");
     assertThat(problem.get("messages").get("vi").asString()).isEqualTo("Yêu cầu không đúng định dạng.");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -422,7 +415,7 @@ class OpinionApiTests {
     JsonNode problem = json.readTree(response.body());
     assertThat(problem.get("code").asString()).isEqualTo("eligibility.levelTooLow");
     assertThat(problem.get("detail").asString()).startsWith("Cần tài khoản định danh điện tử mức 2");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -440,7 +433,7 @@ class OpinionApiTests {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("opinion.invalidStance");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -454,7 +447,7 @@ class OpinionApiTests {
     assertThat(problem.get("code").asString()).isEqualTo("opinion.notSignedIn");
     assertThat(problem.get("detail").asString()).isEqualTo("Bạn cần đăng nhập bằng VNeID.");
     assertThat(problem.get("messages").get("en").asString()).isEqualTo("You need to sign in with VNeID.");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -470,7 +463,7 @@ class OpinionApiTests {
     assertThat(problem.get("detail").asString())
         .isEqualTo("This consultation has closed; opinions can no longer be given or changed.");
     assertThat(problem.get("title").asString()).isEqualTo("Not possible now");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -497,7 +490,7 @@ class OpinionApiTests {
     assertThat(tooLongProblem.get("detail").asString()).isEqualTo("Góp ý dài quá 5.000 ký tự.");
     assertThat(tooLongProblem.get("messages").get("en").asString())
         .isEqualTo("A comment is longer than 5,000 characters.");
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -544,6 +537,6 @@ class OpinionApiTests {
     var response = post(consultation, forged, approveAll(consultation), "vi");
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 }

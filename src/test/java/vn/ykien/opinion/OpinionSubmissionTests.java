@@ -35,13 +35,6 @@ class OpinionSubmissionTests {
         .single();
   }
 
-  long participations(Consultation consultation) {
-    return jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
-        .param(consultation.id())
-        .query(Long.class)
-        .single();
-  }
-
   @Test
   void acceptsAnOpinionOnEveryItemAndIssuesAReceipt() {
     Consultation consultation = fixtures.anOpenConsultation();
@@ -77,7 +70,7 @@ class OpinionSubmissionTests {
     assertThat(revised).isInstanceOfSatisfying(
         SubmissionResult.Accepted.class, accepted -> assertThat(accepted.revision()).isEqualTo(2));
     assertThat(storedAnswers(consultation)).isEqualTo(3);
-    assertThat(participations(consultation)).isEqualTo(1);
+    assertThat(fixtures.participations(consultation)).isEqualTo(1);
     assertThat(submission.currentAnswers(consultation.id(), citizen))
         .contains(new Answer(items.get(0).id(), Stance.DISAPPROVE, "Giữ nguyên Điều 9"));
     long kept =
@@ -127,7 +120,7 @@ class OpinionSubmissionTests {
             SubmissionResult.Rejected.class,
             rejected -> assertThat(rejected.messageKey()).isEqualTo("opinion.unknownItem"));
     assertThat(storedAnswers(consultation)).isZero();
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -140,7 +133,7 @@ class OpinionSubmissionTests {
         .isInstanceOfSatisfying(
             SubmissionResult.Rejected.class,
             rejected -> assertThat(rejected.messageKey()).isEqualTo("opinion.missingItems"));
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -182,7 +175,7 @@ class OpinionSubmissionTests {
 
     assertThat(submit(consultation, citizen, 2, approveAll(fixtures.items(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.Closed()));
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -192,7 +185,7 @@ class OpinionSubmissionTests {
 
     assertThat(submit(consultation, citizen, 1, approveAll(fixtures.items(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.LevelTooLow(1)));
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -202,7 +195,7 @@ class OpinionSubmissionTests {
 
     assertThat(submit(consultation, citizen, 2, approveAll(fixtures.items(consultation))))
         .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.TooYoung(14)));
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -226,7 +219,7 @@ class OpinionSubmissionTests {
     assertThat(refused)
         .isEqualTo(new SubmissionResult.Rejected("opinion.partlyNeedsText", String.valueOf(items.get(0).id())));
     assertThat(storedAnswers(consultation)).isZero();
-    assertThat(participations(consultation)).isZero();
+    assertThat(fixtures.participations(consultation)).isZero();
 
     List<Answer> explained = new java.util.ArrayList<>(approveAll(items));
     explained.set(0, new Answer(items.get(0).id(), Stance.PARTLY, "Đồng ý khoản 1, chưa đồng ý khoản 2."));

@@ -13,6 +13,7 @@ import vn.ykien.classification.ItemScore;
 import vn.ykien.classification.ItemScore.Signal;
 import vn.ykien.classification.text.Citation;
 import vn.ykien.classification.text.Citations;
+import vn.ykien.classification.text.NearDuplicates;
 import vn.ykien.classification.text.PassageIndex;
 import vn.ykien.classification.text.PassageIndex.Passage;
 import vn.ykien.classification.text.Syllables;
@@ -101,10 +102,26 @@ public final class CommentClassifier {
     return version;
   }
 
+  /**
+   * A comment's classification and its MinHash signature (null when it has no syllables), from
+   * one reading of the text.
+   */
+  public record Reading(CommentClassification classification, int @Nullable [] signature) {}
+
+  /** {@link #classify} and the comment's near-duplicate signature, normalising the text once. */
+  public Reading read(String comment, @Nullable Long writtenOn) {
+    String normal = VietnameseText.normalise(comment);
+    Syllables syllables = Syllables.ofNormalised(normal);
+    return new Reading(classify(normal, syllables, writtenOn), NearDuplicates.signature(syllables));
+  }
+
   /** @param writtenOn the item whose form the comment was written in; null for a general comment */
   public CommentClassification classify(String comment, @Nullable Long writtenOn) {
     String normal = VietnameseText.normalise(comment);
-    Syllables syllables = Syllables.ofNormalised(normal);
+    return classify(normal, Syllables.ofNormalised(normal), writtenOn);
+  }
+
+  private CommentClassification classify(String normal, Syllables syllables, @Nullable Long writtenOn) {
     if (syllables.isEmpty() || syllables.accented().stream().noneMatch(CommentClassifier::hasLetter)) {
       // Nothing, or only numbers and marks ("100%", an emoji's variation selector).
       return unclear(Unclear.NOTHING_TO_READ);

@@ -4,8 +4,6 @@ import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.ykien.classification.CommentClassification;
-import vn.ykien.classification.text.NearDuplicates;
-import vn.ykien.classification.text.Syllables;
 import vn.ykien.consultation.CitizenGroup;
 import vn.ykien.opinion.CommentsChanged;
 import vn.ykien.units.Unit;
@@ -44,8 +42,9 @@ class CommentClassifying {
     CommentClassifier classifier = classifiers.forConsultation(event.consultationId());
     store.lockCampaigns(event.consultationId());
     for (CommentsChanged.Comment comment : event.comments()) {
-      CommentClassification read = classifier.classify(comment.text(), comment.itemId());
-      int[] signature = NearDuplicates.signature(Syllables.of(comment.text()));
+      CommentClassifier.Reading reading = classifier.read(comment.text(), comment.itemId());
+      CommentClassification read = reading.classification();
+      int[] signature = reading.signature();
       Long campaign = null;
       if (signature != null) {
         campaign = store.campaignFor(event.consultationId(), signature, event.day());
