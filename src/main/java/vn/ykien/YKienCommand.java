@@ -10,6 +10,7 @@ import vn.ykien.classification.cli.ClassifyCommand;
 import vn.ykien.consultation.cli.ConsultationCommand;
 import vn.ykien.identity.cli.OfficialsCommand;
 import vn.ykien.registry.cli.RegistryCommand;
+import vn.ykien.reporting.cli.ReportingCommand;
 import vn.ykien.units.cli.UnitsCommand;
 
 /**
@@ -25,7 +26,8 @@ import vn.ykien.units.cli.UnitsCommand;
       RegistryCommand.class,
       ConsultationCommand.class,
       OfficialsCommand.class,
-      ClassifyCommand.class
+      ClassifyCommand.class,
+      ReportingCommand.class
     })
 class YKienCommand {
 
@@ -37,7 +39,12 @@ class YKienCommand {
     SpringApplication application =
         new SpringApplicationBuilder(YKienApplication.class)
             .web(WebApplicationType.NONE)
-            .properties("ykien.cli=true", "spring.main.banner-mode=off", "logging.level.root=warn")
+            .properties(
+                "ykien.cli=true",
+                // the server follows the opinion log; a command never does
+                "ykien.readers.enabled=false",
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn")
             .build();
     try (ConfigurableApplicationContext context = application.run()) {
       CommandLine.IFactory beans =

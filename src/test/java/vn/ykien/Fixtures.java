@@ -38,6 +38,7 @@ public class Fixtures {
   private final Consultations consultations;
   private final Clock clock;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final vn.ykien.opinion.OpinionLogReaders readers;
 
   Fixtures(
       Registry registry,
@@ -45,13 +46,30 @@ public class Fixtures {
       ConsultationSetup setup,
       Consultations consultations,
       Clock clock,
-      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+      org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      vn.ykien.opinion.OpinionLogReaders readers) {
     this.jdbc = jdbc;
+    this.readers = readers;
     this.registry = registry;
     this.units = units;
     this.setup = setup;
     this.consultations = consultations;
     this.clock = clock;
+  }
+
+  /**
+   * Waits until every reader of the opinion log (tallies, classification) has applied everything
+   * written before this call: what a test sent is then counted and classified.
+   */
+  public void readersCaughtUp() {
+    try {
+      if (!readers.awaitCaughtUp(java.time.Duration.ofSeconds(60))) {
+        throw new AssertionError("the opinion log's readers did not catch up within 60 s: " + readers.lag());
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(interrupted);
+    }
   }
 
   public Unit residentialGroup(int number) {

@@ -26,6 +26,15 @@ public interface EligiblePopulation {
   /** Live: the registry as it is now, with the consultation's opening day and scope. */
   long now(Consultation consultation, Collection<Long> unitIds);
 
+  /** Frozen at opening, per lowest unit (empty before the snapshot). */
+  java.util.Map<Long, Long> atOpeningPerUnit(Consultation consultation);
+
+  /**
+   * Live, per lowest unit: one pass over the registry, for a refresh off the request path (never
+   * on a page view).
+   */
+  java.util.Map<Long, Long> nowPerUnit(Consultation consultation);
+
   record Snapshot(java.time.Instant takenAt, long eligible) {}
 
   sealed interface SnapshotOutcome {

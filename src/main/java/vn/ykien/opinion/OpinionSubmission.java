@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
@@ -34,7 +33,6 @@ public class OpinionSubmission {
   private final Eligibility eligibility;
   private final OpinionStore store;
   private final Pseudonyms pseudonyms;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ReceiptSigner signer;
   private final SecureRandom random = new SecureRandom();
@@ -46,7 +44,6 @@ public class OpinionSubmission {
       Eligibility eligibility,
       OpinionStore store,
       Pseudonyms pseudonyms,
-      ApplicationEventPublisher events,
       Clock clock,
       ReceiptSigner signer,
       vn.ykien.units.Units units,
@@ -58,7 +55,6 @@ public class OpinionSubmission {
     this.eligibility = eligibility;
     this.store = store;
     this.pseudonyms = pseudonyms;
-    this.events = events;
     this.clock = clock;
     this.signer = signer;
   }
@@ -107,6 +103,7 @@ public class OpinionSubmission {
     }
     Instant now = clock.instant();
     String receipt = newReceiptNumber();
+    store.joinLogWriters();
     Optional<OpinionStore.Participation> previous =
         store.lockParticipation(consultation.id(), command.citizen());
     if (previous.isEmpty()
@@ -164,37 +161,18 @@ public class OpinionSubmission {
     if (key != null) {
       store.rememberIdempotent(consultation.id(), command.citizen(), key, fingerprint, receipt, revision, now);
     }
-    List<CommentsChanged.Comment> comments = comments(command);
-    if (!comments.isEmpty() || previous.isPresent()) {
-      events.publishEvent(
-          CommentsChanged.of(
-              consultation.id(), pseudonym, revision, unitId, group, command.channel(), now, comments));
-    }
-    events.publishEvent(
-        new OpinionSubmitted(
-            java.util.UUID.randomUUID(),
-            consultation.id(),
-            unitId,
-            command.channel(),
-            previous.map(OpinionStore.Participation::unitId).orElse(null),
-            previous.map(OpinionStore.Participation::channel).orElse(null),
-            now));
+    // The one write downstream readers follow (tallies, classification): nothing else is done
+    // on the submission's behalf, now or after its commit.
+    LocalDate firstDay =
+        LocalDate.ofInstant(previous.map(OpinionStore.Participation::firstSubmittedAt).orElse(now), Consultation.ZONE);
+    store.appendToLog(
+        consultation.id(),
+        pseudonym,
+        revision,
+        new OpinionStore.LogEntry(unitId, command.channel(), group, firstDay),
+        LocalDate.ofInstant(now, Consultation.ZONE),
+        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
     return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
-  }
-
-  /** The submission's comments, on items and on the whole draft, for classification. */
-  private static List<CommentsChanged.Comment> comments(SubmitOpinion command) {
-    List<CommentsChanged.Comment> comments = new java.util.ArrayList<>();
-    for (Answer answer : command.answers()) {
-      if (answer.comment() != null && !answer.comment().isBlank()) {
-        comments.add(new CommentsChanged.Comment(answer.itemId(), answer.stance(), answer.comment().strip()));
-      }
-    }
-    String general = blankToNull(command.generalComment());
-    if (general != null) {
-      comments.add(new CommentsChanged.Comment(null, null, general));
-    }
-    return comments;
   }
 
   /** The citizen's own current answers, to show them back (never to an official). */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
@@ -29,7 +28,6 @@ public class OwnOpinions {
   private final OpinionStore store;
   private final Pseudonyms pseudonyms;
   private final ReceiptSigner signer;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   OwnOpinions(
@@ -38,14 +36,12 @@ public class OwnOpinions {
       OpinionStore store,
       Pseudonyms pseudonyms,
       ReceiptSigner signer,
-      ApplicationEventPublisher events,
       Clock clock) {
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
     this.pseudonyms = pseudonyms;
     this.signer = signer;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -105,6 +101,7 @@ public class OwnOpinions {
         || decision instanceof EligibilityDecision.NotActivated) {
       return new WithdrawalResult.NotAllowed(decision);
     }
+    store.joinLogWriters();
     Optional<OpinionStore.Participation> participation =
         store.lockParticipation(consultation.id(), command.citizen());
     if (participation.isEmpty()) {
@@ -119,14 +116,9 @@ public class OwnOpinions {
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
-    events.publishEvent(
-        CommentsChanged.of(
-            consultation.id(), pseudonym, revision, participation.get().unitId(), null,
-            participation.get().channel(), now, List.of()));
-    events.publishEvent(
-        new OpinionWithdrawn(
-            java.util.UUID.randomUUID(),
-            consultation.id(), participation.get().unitId(), participation.get().channel(), now));
+    store.appendToLog(
+        consultation.id(), pseudonym, revision, null, LocalDate.ofInstant(now, Consultation.ZONE),
+        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
     return new WithdrawalResult.Withdrawn(revision, revoked);
   }
 }

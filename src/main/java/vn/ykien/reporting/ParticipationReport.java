@@ -2,7 +2,6 @@ package vn.ykien.reporting;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -14,7 +13,11 @@ import vn.ykien.reporting.internal.TallyStore;
 import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
-/** Participation per unit for officials: counts only, never content. */
+/**
+ * Participation per unit for officials: counts only, never content. Reads the tallies and the
+ * denominators kept per unit at every level (one row per unit and channel), so that a national
+ * page costs what a village page costs.
+ */
 @Service
 public class ParticipationReport {
 
@@ -32,24 +35,25 @@ public class ParticipationReport {
   @Transactional(readOnly = true)
   public List<UnitParticipation> forUnitAndChildren(Consultation consultation, Unit unit) {
     boolean frozen = population.snapshot(consultation).isPresent();
-    List<UnitParticipation> rows = new ArrayList<>();
-    rows.add(participation(consultation, unit, frozen));
-    for (Unit child : units.children(unit.id())) {
-      rows.add(participation(consultation, child, frozen));
+    List<Unit> shown = new ArrayList<>();
+    shown.add(unit);
+    shown.addAll(units.children(unit.id()));
+    List<Long> ids = shown.stream().map(Unit::id).toList();
+    Map<Long, Map<Channel, Long>> counted = tallies.participants(consultation.id(), ids);
+    Map<Long, Long[]> eligible = tallies.eligible(consultation.id(), ids);
+    List<UnitParticipation> rows = new ArrayList<>(shown.size());
+    for (Unit each : shown) {
+      Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+      for (Channel channel : Channel.values()) {
+        byChannel.put(channel, 0L);
+      }
+      byChannel.putAll(counted.getOrDefault(each.id(), Map.of()));
+      Long[] denominators = eligible.get(each.id());
+      long now = denominators == null ? 0 : denominators[1];
+      // Until the denominators are refreshed after the snapshot, the rate stays on the live count.
+      Long atOpening = !frozen ? null : denominators == null ? Long.valueOf(0) : denominators[0];
+      rows.add(new UnitParticipation(each, now, atOpening, byChannel));
     }
     return rows;
-  }
-
-  private UnitParticipation participation(Consultation consultation, Unit unit, boolean frozen) {
-    List<Long> subtree = units.subtree(unit.id());
-    long eligible = population.now(consultation, subtree);
-    Long atOpening = frozen ? population.atOpening(consultation, subtree) : null;
-    Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
-    for (Channel channel : Channel.values()) {
-      byChannel.put(channel, 0L);
-    }
-    Map<Channel, Long> counted = new HashMap<>(tallies.participants(consultation.id(), subtree));
-    byChannel.putAll(counted);
-    return new UnitParticipation(unit, eligible, atOpening, byChannel);
   }
 }

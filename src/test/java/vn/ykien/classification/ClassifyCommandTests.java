@@ -57,7 +57,7 @@ class ClassifyCommandTests {
               """
               insert into classification.comment (consultation_id, author, text, commune_id, unit_path,
                 age_band, sex, channel, day, version, stance, stance_confidence)
-              values (-7, ?, 'Tôi thấy chỗ này cần bàn thêm', 1, '/1/', 'UP_TO_30', 'F', 'SELF',
+              values (-7, ?, 'Tôi thấy chỗ này cần bàn thêm', 1, '/1/', 'FROM_18_TO_34', 'F', 'SELF',
                 date '2025-05-06', 'v', 'SUPPORT', 0.3) returning id
               """)
           .param("author-" + i).query(Long.class).single();

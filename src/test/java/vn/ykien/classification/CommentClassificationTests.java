@@ -59,15 +59,10 @@ class CommentClassificationTests {
         .list();
   }
 
-  /** Classification runs after the submission, on its own: wait until it shows. */
-  static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    T value = read.get();
-    while (!done.test(value) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      value = read.get();
-    }
-    return value;
+  /** Classification runs after the submission, on its own: read once it has applied what was sent. */
+  static <T> T afterReaders(vn.ykien.Fixtures fixtures, Supplier<T> read) {
+    fixtures.readersCaughtUp();
+    return read.get();
   }
 
   Map<Long, String> itemsOf(Consultation consultation, Long itemId, String author) {
@@ -101,7 +96,7 @@ class CommentClassificationTests {
         List.of(new Answer(units.id(), Stance.PARTLY, "Đề nghị bổ sung, và xem lại cả khoản 2 Điều 115")),
         "khong dong y bo quyen chat van chanh an cua dai bieu hoi dong nhan dan");
 
-    List<Stored> stored = eventually(() -> comments(consultation), list -> list.size() == 2);
+    List<Stored> stored = afterReaders(fixtures, () -> comments(consultation));
     assertThat(stored).hasSize(2);
     assertThat(stored).allSatisfy(comment -> assertThat(comment.version()).matches("mapping-1-[0-9a-f]{10}\\+stance-.*"));
     String author = stored.getFirst().author();
@@ -118,16 +113,16 @@ class CommentClassificationTests {
     List<DraftItem> items = fixtures.items(consultation);
     CitizenId citizen = fixtures.aResident().register();
     send(consultation, citizen, List.of(new Answer(items.getFirst().id(), Stance.APPROVE, "Tôi tán thành")), "Cảm ơn");
-    eventually(() -> comments(consultation), list -> list.size() == 2);
+    afterReaders(fixtures, () -> comments(consultation));
 
     send(consultation, citizen, List.of(new Answer(items.getFirst().id(), Stance.DISAPPROVE, "Tôi không tán thành")), null);
 
-    List<Stored> revised = eventually(() -> comments(consultation), list -> list.size() == 1);
+    List<Stored> revised = afterReaders(fixtures, () -> comments(consultation));
     assertThat(revised).singleElement().extracting(Stored::stance).isEqualTo("OPPOSE");
 
     own.withdraw(new WithdrawOpinion(consultation.id(), citizen, 2));
 
-    assertThat(eventually(() -> comments(consultation), List::isEmpty)).isEmpty();
+    assertThat(afterReaders(fixtures, () -> comments(consultation))).isEmpty();
   }
 
   @Test
@@ -146,16 +141,14 @@ class CommentClassificationTests {
     // The same person sending again is still one person in the campaign.
     send(consultation, citizens.getFirst(), List.of(), copied);
 
-    // Seven rows may show before the resend is applied: wait for all eight arrivals.
-    eventually(
-        () -> jdbc.sql(
+    // Every arrival, the resend included, is applied once the readers have caught up.
+    afterReaders(fixtures, () -> jdbc.sql(
                 """
                 select coalesce(sum(a.comments), 0)::int from classification.campaign_arrival a
                 join classification.campaign c on c.id = a.campaign_id where c.consultation_id = ?
                 """)
-            .param(consultation.id()).query(Integer.class).single(),
-        total -> total == 8);
-    List<Stored> stored = eventually(() -> comments(consultation), list -> list.size() == 7);
+            .param(consultation.id()).query(Integer.class).single());
+    List<Stored> stored = afterReaders(fixtures, () -> comments(consultation));
     assertThat(stored).hasSize(7);
     // The resend was applied last: its row is the newest.
     Long campaign = stored.getLast().campaign();
@@ -179,7 +172,7 @@ class CommentClassificationTests {
     send(consultation, fixtures.aResident().register(), List.of(), "I do not agree with this draft");
     send(consultation, fixtures.aResident().register(), List.of(), "100% ❤️");
 
-    List<Stored> stored = eventually(() -> comments(consultation), list -> list.size() == 7);
+    List<Stored> stored = afterReaders(fixtures, () -> comments(consultation));
     assertThat(stored).extracting(Stored::unclear)
         .containsExactlyInAnyOrder(
             "NOTHING_TO_READ", "NOTHING_TO_READ", "NOTHING_TO_READ", "OTHER_SCRIPT", "OTHER_LANGUAGE", null, null);

@@ -49,7 +49,7 @@ class ItemModelTests {
       send(consultation, "Điều 115: " + questions[i] + " phải trả lời trước dân, lần " + i);
       send(consultation, "Chợ phiên cuối tuần đông vui, giá rau hôm nay rẻ, lần " + i);
     }
-    CommentClassificationTests.eventually(() -> reclassification.progress(consultation.id()).total(), n -> n == 18);
+    fixtures.readersCaughtUp();
     itemModels.forget(consultation.id());
 
     var model = itemModels.forConsultation(consultation.id());

@@ -50,7 +50,7 @@ class ReclassificationTests {
       submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF,
           answers, "Giữ nguyên tên huyện Giao Thuỷ, lần " + i, null));
     }
-    CommentClassificationTests.eventually(() -> reclassification.progress(consultation.id()).total(), n -> n == 3);
+    fixtures.readersCaughtUp();
     assertThat(itemsOfGeneralComments(consultation)).isEmpty();
     long corrected = jdbc.sql("select min(id) from classification.comment where consultation_id = ?")
         .param(consultation.id()).query(Long.class).single();
@@ -97,7 +97,7 @@ class ReclassificationTests {
     for (int i = 0; i < 10; i++) {
       submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF, answers, "Nên giữ như cũ", null));
     }
-    CommentClassificationTests.eventually(() -> reclassification.progress(consultation.id()).total(), n -> n == 11);
+    fixtures.readersCaughtUp();
     long single = jdbc.sql("select id from classification.comment where consultation_id = ? and text = ?")
         .params(consultation.id(), own).query(Long.class).single();
     long shared = jdbc.sql("select min(id) from classification.comment where consultation_id = ? and text = 'Nên giữ như cũ'")
@@ -112,10 +112,8 @@ class ReclassificationTests {
         .param(consultation.id()).query(Long.class).single()).isEqualTo(10);
     // The same wording sent again later keeps the correction.
     submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().register(), 2, Assistance.SELF, answers, "Nên giữ như cũ", null));
-    assertThat(CommentClassificationTests.eventually(
-            () -> jdbc.sql("select count(*) from classification.comment where consultation_id = ? and corrected_stance = 'OPPOSE'")
-                .param(consultation.id()).query(Long.class).single(),
-            n -> n == 11))
+    assertThat(CommentClassificationTests.afterReaders(fixtures, () -> jdbc.sql("select count(*) from classification.comment where consultation_id = ? and corrected_stance = 'OPPOSE'")
+                .param(consultation.id()).query(Long.class).single()))
         .isEqualTo(11);
   }
 }

@@ -45,7 +45,7 @@ class EligibilityRulesTests {
     assertThat(decide(adultWith(EidAccount.activated(2)), 2, true, DURING))
         .isEqualTo(
             new EligibilityDecision.Eligible(
-                7, new CitizenGroup(CitizenGroup.AgeBand.FROM_31_TO_45, Sex.M, null)));
+                7, new CitizenGroup(CitizenGroup.AgeBand.FROM_35_TO_44, Sex.M, null)));
   }
 
   @Test

@@ -51,12 +51,7 @@ class NoOfficialRouteShowsAnOpinionTests {
         .isInstanceOf(SubmissionResult.Accepted.class);
 
     // Classification reads comments in the background: let it store this one before looking.
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline
-        && jdbc.sql("select count(*) from classification.comment where text like ?")
-                .param(marker + "%").query(Long.class).single() < answers.size() + 1) {
-      Thread.sleep(50);
-    }
+    fixtures.readersCaughtUp();
     assertThat(jdbc.sql("select count(*) from classification.comment where text like ?")
         .param(marker + "%").query(Long.class).single()).isEqualTo(answers.size() + 1L);
 

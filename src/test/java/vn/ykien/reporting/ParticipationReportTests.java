@@ -2,7 +2,6 @@ package vn.ykien.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ class ParticipationReportTests {
   @Autowired vn.ykien.opinion.OwnOpinions own;
   @Autowired Fixtures fixtures;
   @Autowired Units units;
+  @Autowired Denominators denominators;
 
   void takePart(Consultation consultation, CitizenId citizen, Channel channel) {
     List<Answer> answers =
@@ -50,14 +50,10 @@ class ParticipationReportTests {
         .orElseThrow();
   }
 
-  static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> until) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    T current = value.get();
-    while (!until.test(current) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      current = value.get();
-    }
-    return current;
+  /** The row once every reader of the opinion log has applied what was sent. */
+  <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> until) {
+    fixtures.readersCaughtUp();
+    return value.get();
   }
 
   @Test
@@ -72,6 +68,7 @@ class ParticipationReportTests {
     takePart(consultation, first, Channel.SELF);
     takePart(consultation, second, Channel.ASSISTED);
     takePart(consultation, elsewhere, Channel.SELF);
+    denominators.refresh(consultation);
 
     UnitParticipation group7 =
         eventually(() -> row(consultation, commune, "14167-07"), row -> row.participants() == 2);

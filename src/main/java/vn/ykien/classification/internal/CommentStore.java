@@ -49,14 +49,6 @@ public class CommentStore {
         .update();
   }
 
-  /** Serialises campaign assignment within a consultation until the transaction ends. */
-  public void lockCampaigns(long consultationId) {
-    jdbc.sql("select pg_advisory_xact_lock(?, ?)")
-        .params(0x594B, (int) consultationId)
-        .query()
-        .singleValue();
-  }
-
   /**
    * The campaign of a comment with this signature: an existing one whose first comment it
    * nearly repeats, or a new one.

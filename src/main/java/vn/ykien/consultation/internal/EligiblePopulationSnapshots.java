@@ -153,6 +153,29 @@ class EligiblePopulationSnapshots implements EligiblePopulation {
   }
 
   @Override
+  public Map<Long, Long> atOpeningPerUnit(Consultation consultation) {
+    Map<Long, Long> counts = new java.util.HashMap<>();
+    jdbc.sql("select unit_id, eligible from consultation.eligible_population where consultation_id = ?")
+        .param(consultation.id())
+        .query((java.sql.ResultSet rs) -> {
+          counts.put(rs.getLong(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  @Override
+  public Map<Long, Long> nowPerUnit(Consultation consultation) {
+    Map<Long, Long> counts = residents.countLevel2BornByEverywhere(consultation.bornOnOrBefore());
+    Long scope = consultation.scopeUnitId();
+    if (scope != null) {
+      // Counted everywhere, then kept to the scope: a national subtree would not fit an IN list.
+      Set<Long> inScope = new HashSet<>(units.subtree(scope));
+      counts.keySet().retainAll(inScope);
+    }
+    return counts;
+  }
+
+  @Override
   public long now(Consultation consultation, Collection<Long> unitIds) {
     return counts(consultation, unitIds).values().stream().mapToLong(Long::longValue).sum();
   }

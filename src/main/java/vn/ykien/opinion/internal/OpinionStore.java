@@ -27,17 +27,76 @@ public class OpinionStore {
     this.template = template;
   }
 
+  /** The advisory lock every writer of the opinion log holds, shared, from before its first write. */
+  public static final int LOG_LOCK_CLASS = 0x594B;
+
+  public static final int LOG_LOCK_OBJECT = 1;
+
+  /**
+   * Declares this transaction a writer of the opinion log, before it writes anything: readers then
+   * take no change of a transaction younger than the oldest writer still running (see
+   * {@link vn.ykien.opinion.OpinionLog}). Shared: writers never wait for each other.
+   */
+  public void joinLogWriters() {
+    jdbc.sql("select pg_advisory_xact_lock_shared(?, ?)")
+        .params(LOG_LOCK_CLASS, LOG_LOCK_OBJECT)
+        .query()
+        .singleValue();
+  }
+
   /** The participation row, locked for this transaction: where and how the person took part. */
-  public record Participation(long unitId, Channel channel) {}
+  public record Participation(long unitId, Channel channel, Instant firstSubmittedAt) {}
 
   public Optional<Participation> lockParticipation(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select unit_id, channel from opinion.participation"
+            "select unit_id, channel, first_submitted_at from opinion.participation"
                 + " where consultation_id = ? and citizen_id = ? for update")
         .params(consultationId, citizen.value())
-        .query((rs, row) -> new Participation(rs.getLong(1), Channel.valueOf(rs.getString(2))))
+        .query(
+            (rs, row) ->
+                new Participation(
+                    rs.getLong(1),
+                    Channel.valueOf(rs.getString(2)),
+                    rs.getObject(3, OffsetDateTime.class).toInstant()))
         .optional();
   }
+
+  /**
+   * Appends the change to the opinion log that readers downstream follow (in the submission's
+   * transaction): what the person is counted by now, or, with a null group, a withdrawal.
+   */
+  public void appendToLog(
+      long consultationId,
+      byte[] pseudonym,
+      int revision,
+      @org.jspecify.annotations.Nullable LogEntry entry,
+      LocalDate day,
+      Instant hour) {
+    jdbc.sql(
+            """
+            insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id,
+              channel, age_band, sex, occupation, memberships, first_day, day, hour)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            consultationId,
+            pseudonym,
+            revision,
+            entry == null,
+            entry == null ? null : entry.unitId(),
+            entry == null ? null : entry.channel().name(),
+            entry == null ? null : entry.group().age().name(),
+            entry == null ? null : entry.group().sex().name(),
+            entry == null || entry.group().occupation() == null ? null : entry.group().occupation().name(),
+            entry == null ? 0 : entry.group().membershipBits(),
+            entry == null ? null : entry.firstDay(),
+            day,
+            utc(hour))
+        .update();
+  }
+
+  /** What a submission is counted by, as the log keeps it. */
+  public record LogEntry(long unitId, Channel channel, vn.ykien.consultation.CitizenGroup group, LocalDate firstDay) {}
 
   /** Inserts the first participation; false when a concurrent request inserted it first. */
   public boolean insertParticipation(

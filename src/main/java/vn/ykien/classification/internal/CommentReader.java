@@ -1,0 +1,137 @@
+package vn.ykien.classification.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.ykien.classification.CommentClassification;
+import vn.ykien.consultation.CitizenGroup;
+import vn.ykien.opinion.LogPosition;
+import vn.ykien.opinion.OpinionChange;
+import vn.ykien.opinion.OpinionLog;
+import vn.ykien.opinion.OpinionLogReader;
+import vn.ykien.opinion.ReaderPositions;
+import vn.ykien.units.Unit;
+import vn.ykien.units.UnitKind;
+import vn.ykien.units.Units;
+
+/**
+ * Classifies comments from the opinion log, in batches apart from the submissions: a submission
+ * never waits for classification. Each opinion's latest revision wins, whatever order its changes
+ * come in. Campaigns are assigned only here, inside a batch that one server at a time runs (it
+ * holds the reader's position), so no lock is taken on the submissions' path.
+ */
+@Component
+class CommentReader implements OpinionLogReader {
+
+  static final String NAME = "classification.comments";
+
+  private final CommentStore store;
+  private final Classifiers classifiers;
+  private final Units units;
+  private final OpinionLog opinionLog;
+  private final ReaderPositions positions;
+  private final Map<Long, Unit> communes = new ConcurrentHashMap<>();
+
+  CommentReader(
+      CommentStore store, Classifiers classifiers, Units units, OpinionLog opinionLog, JdbcClient jdbc, Clock clock) {
+    this.store = store;
+    this.classifiers = classifiers;
+    this.units = units;
+    this.opinionLog = opinionLog;
+    this.positions = new ReaderPositions(jdbc, "classification", clock);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<LogPosition> lockPosition() {
+    return positions.lock(NAME);
+  }
+
+  @Override
+  public LogPosition position() {
+    return positions.read(NAME);
+  }
+
+  @Override
+  public void apply(List<OpinionChange> changes) {
+    Map<LogPosition, List<OpinionChange.Comment>> comments = opinionLog.comments(changes);
+    for (OpinionChange change : changes) {
+      List<OpinionChange.Comment> these = comments.getOrDefault(change.position(), List.of());
+      // Only what changes the comments matters: a first opinion without any is nothing to do.
+      if (these.isEmpty() && change.before() == null) {
+        continue;
+      }
+      if (!store.newerRevision(change.consultationId(), change.author(), change.revision())) {
+        continue;
+      }
+      store.deleteComments(change.consultationId(), change.author());
+      OpinionChange.Standing now = change.now();
+      if (these.isEmpty() || now == null) {
+        continue;
+      }
+      CitizenGroup group = now.group();
+      Unit commune = communeOf(now.unitId());
+      CommentClassifier classifier = classifiers.forConsultation(change.consultationId());
+      for (OpinionChange.Comment comment : these) {
+        CommentClassifier.Reading reading = classifier.read(comment.text(), comment.itemId());
+        CommentClassification read = reading.classification();
+        int[] signature = reading.signature();
+        Long campaign = null;
+        if (signature != null) {
+          campaign = store.campaignFor(change.consultationId(), signature, change.day());
+          store.countArrival(campaign, commune.id(), change.hour());
+        }
+        store.insert(
+            new CommentStore.NewComment(
+                change.consultationId(),
+                change.author(),
+                comment.itemId(),
+                comment.chosen() == null ? null : comment.chosen().name(),
+                comment.text(),
+                commune.id(),
+                commune.path(),
+                group,
+                now.channel().name(),
+                change.day(),
+                campaign,
+                read));
+      }
+    }
+  }
+
+  /** The commune the unit lies in (content is never placed more precisely), or the unit itself. */
+  private Unit communeOf(long unitId) {
+    return communes.computeIfAbsent(unitId, id -> {
+      List<Unit> lineage = units.lineage(id);
+      for (int i = lineage.size() - 1; i >= 0; i--) {
+        if (lineage.get(i).kind() != UnitKind.VILLAGE) {
+          return lineage.get(i);
+        }
+      }
+      return units.find(id).orElseThrow(() -> new IllegalStateException("unknown unit " + id));
+    });
+  }
+
+  @Override
+  public void savePosition(LogPosition position) {
+    positions.save(NAME, position);
+  }
+
+  @Override
+  public void park(OpinionChange change, String reason) {
+    positions.park(NAME, change, reason);
+  }
+
+  @Override
+  public long parked() {
+    return positions.parked(NAME);
+  }
+}

@@ -1,0 +1,54 @@
+package vn.ykien.opinion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.consultation.CitizenGroup;
+
+/**
+ * One submission or withdrawal as the opinion log gives it to readers downstream: what the person
+ * is counted by now and what they were counted by before this revision. Carries the opinion's
+ * pseudonym, never the citizen.
+ *
+ * @param author the opinion's pseudonym (hex): the same person within this consultation only
+ * @param now the standing after this change; null when it is a withdrawal
+ * @param before the standing of the previous revision; null on a first opinion or after a
+ *     withdrawal
+ * @param day the change's day; {@code hour} its hour (campaigns are told by how fast copies come)
+ */
+public record OpinionChange(
+    LogPosition position,
+    long consultationId,
+    String author,
+    int revision,
+    @Nullable Standing now,
+    @Nullable Standing before,
+    LocalDate day,
+    Instant hour) {
+
+  /**
+   * Where, how and in which group a person is counted, with their answers.
+   *
+   * @param firstDay the day the person's participation began (revisions keep it)
+   */
+  public record Standing(
+      long unitId, Channel channel, CitizenGroup group, LocalDate firstDay, List<CountedAnswer> answers) {
+    public Standing {
+      answers = List.copyOf(answers);
+    }
+  }
+
+  /** One answer as counted: the item, the stance, whether it came with a comment. */
+  public record CountedAnswer(long itemId, Stance stance, boolean commented) {}
+
+  /**
+   * One comment of a revision: on an item ({@code itemId}, with the stance chosen), or on the draft
+   * as a whole (both null).
+   */
+  public record Comment(@Nullable Long itemId, @Nullable Stance chosen, String text) {}
+
+  public boolean withdrawal() {
+    return now == null;
+  }
+}
