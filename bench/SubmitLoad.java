@@ -13,7 +13,8 @@
 //                                       p99 and status counts, and how long latency took to
 //                                       come back after the surge (5 s in a row within 2 x the
 //                                       p99 before it, or 20 ms above)
-// Every acknowledged submission (201 with a receipt) is written to --ack as "citizen receipt".
+// Every acknowledged submission (201 with a receipt) is written to --ack as "citizen receipt", and
+// with --ack-times the wall-clock millisecond each 201 arrived, one per line.
 
 import java.io.BufferedWriter;
 import java.net.URI;
@@ -157,6 +158,16 @@ public class SubmitLoad {
       System.out.println("WARNING: ran out of prepared citizens; the figures below are cut short");
     }
     report(mode, new ArrayList<>(results), elapsed, began, rate, seconds);
+    if (options.containsKey("ack-times")) {
+      long wallMinusNano = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+      try (BufferedWriter out = Files.newBufferedWriter(Path.of(options.get("ack-times")))) {
+        for (Result r : results) {
+          if (r.status() == 201) {
+            out.write((r.scheduledNanos() + r.latencyNanos() + wallMinusNano) / 1_000_000L + "\n");
+          }
+        }
+      }
+    }
     if (options.containsKey("ack")) {
       try (BufferedWriter out = Files.newBufferedWriter(Path.of(options.get("ack")))) {
         for (Result r : results) {

@@ -11,7 +11,9 @@
 #  - duplicates: current answers to one item of one person beyond the first, plus people whose
 #    current opinion is not exactly one answer per item (a half-written submission), plus any
 #    difference between the participants and the people with current answers
-# Last line: kills=<n> acknowledged=<n> lost=<n> duplicates=<n>
+#  - tally_mismatch: cells of the tallies that differ from a recount of the stored opinions
+#    (`ykien reporting recount --check`), once the restarted server's readers have caught up
+# Last line: kills=<n> acknowledged=<n> lost=<n> duplicates=<n> tally_mismatch=<n>
 set -euo pipefail
 trap 'echo "bench/crash-kill.sh: failed at line $LINENO" >&2' ERR
 kills="${KILLS:-20}"
@@ -38,7 +40,12 @@ for round in $(seq 1 "$kills"); do
   start_server
   echo "round $round: $(grep -o 'statuses={[^}]*}' "$work/round-$round.txt")"
 done
-sleep 3 # the restarted server hands on the stored events of the last submissions
+# The restarted server's readers apply what the last round sent: wait until none is pending.
+for _ in $(seq 1 600); do
+  pending="$(sql "select count(*) from opinion.change_log where id > (select min(id) from (select id from reporting.log_position union all select id from classification.log_position) p)")"
+  [[ "$pending" == 0 ]] && break
+  sleep 0.5
+done
 acknowledged="$(wc -l < "$work/ack.txt")"
 lost="$(psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres <<SQL | tail -1
 create temp table ack (citizen_id char(12), number text);
@@ -55,5 +62,9 @@ duplicates="$(sql "
             group by pseudonym having count(*) <> (select count(*) from consultation.item where consultation_id = $consultation)) partial)
        + abs((select count(*) from opinion.participation where consultation_id = $consultation)
              - (select count(distinct pseudonym) from opinion.answer where consultation_id = $consultation))")"
-echo "tallies: $(sql "select sum(participants) from reporting.participation_tally where consultation_id = $consultation") counted, $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants"
-echo "kills=$kills acknowledged=$acknowledged lost=$lost duplicates=$duplicates"
+nation="$(sql "select id from units.unit where edition = '2026-07' and code = 'VN'")"
+echo "tallies: $(sql "select sum(people) from reporting.participation_total where consultation_id = $consultation and unit_id = $nation") counted nationally, $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants"
+"$java" -Xmx512m -jar "$jar" reporting recount --check --lang en > "$work/recount.txt" 2>&1 || { cat "$work/recount.txt"; exit 1; }
+grep -v '^tally_mismatch' "$work/recount.txt" || true
+mismatch="$(grep -o 'tally_mismatch=[0-9]*' "$work/recount.txt" | cut -d= -f2)"
+echo "kills=$kills acknowledged=$acknowledged lost=$lost duplicates=$duplicates tally_mismatch=$mismatch"

@@ -30,12 +30,17 @@ settings=(
   --ykien.api.rate-limit.per-address-per-minute=1000000000
   --logging.level.root=warn
 )
+# More server settings for an experiment, e.g. SERVER_ARGS="--ykien.readers.enabled=false".
+read -r -a extra <<< "${SERVER_ARGS:-}"
+settings+=("${extra[@]}")
 
 sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
 
 # Starts the server in the background (its pid in $server) and waits until it answers.
 start_server() {
-  "$java" -Xmx1g -jar "$jar" "${settings[@]}" >> "$work/server.log" 2>&1 &
+  # JAVA_OPTS: more JVM options for an experiment, e.g. a flight recording.
+  read -r -a jvm <<< "${JAVA_OPTS:-}"
+  "$java" -Xmx1g "${jvm[@]}" -jar "$jar" "${settings[@]}" >> "$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 180); do
     curl -fs -o /dev/null "http://localhost:$port/" && return 0

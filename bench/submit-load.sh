@@ -14,6 +14,11 @@
 #  5. pgbench against the same database, same clients: one transaction per submission made of the
 #     statements printed in 3 (bench/submit-transaction.sql; the script checks that every
 #     statement of 3 is in it), and prints ratio_vs_pgbench=<peak submissions/s ÷ pgbench tps>
+#  6. pgbench with the minimal submission transaction (bench/submit-minimal.sql: one participation
+#     row and nine answer rows upserted, one commit), and prints as its last line
+#     ratio_vs_minimal=<peak submissions/s ÷ that tps>
+# The tally and classification readers run in the server throughout (as shipped); after the peak
+# their lag is printed.
 # The load generator runs on the same two cores as the server and its database.
 set -euo pipefail
 trap 'echo "bench/submit-load.sh: failed at line $LINENO" >&2' ERR
@@ -29,7 +34,8 @@ sql "create extension if not exists pg_stat_statements" > /dev/null
 before="$(sql "select count(*) from opinion.receipt")"
 sql "select pg_stat_statements_reset()" > /dev/null
 load --mode peak --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --offset 0 | tee "$work/peak.txt"
-sleep 2 # let the stored events of the last submissions be handled
+sleep 2 # the readers' lag right after the peak
+echo "readers after the peak: $(sql "select string_agg(reader || ' at ' || id, ', ') from (select reader, id from reporting.log_position union all select reader, id from classification.log_position) p"), log head $(sql "select max(id) from opinion.change_log")"
 stored=$(( $(sql "select count(*) from opinion.receipt") - before ))
 peak="$(grep -o 'submissions_per_s=[0-9]*' "$work/peak.txt" | cut -d= -f2)"
 echo "--- statements per stored submission ($stored submissions), from pg_stat_statements"
@@ -37,12 +43,29 @@ sql "select round(calls::numeric / $stored, 2) || ' x ' || round(mean_exec_time:
             regexp_replace(query, '\s+', ' ', 'g')
      from pg_stat_statements
      where calls >= $stored * 0.5 and query !~* '^(begin|commit|rollback|set |show |select pg_stat|create extension)'
+       -- the readers' statements (tallies, classification) run in their own batches, not in the submission
+       and query !~* '(classification\.|reporting\.|from opinion\.change_log l|with writers as)'
        and dbid = (select oid from pg_database where datname = 'postgres')
      order by calls desc, query" | tee "$work/statements.txt"
+echo "--- the readers' statements per stored submission (their own batches, off the submission)"
+sql "select round(calls::numeric / $stored, 2) || ' x ' || round(mean_exec_time::numeric, 3) || ' ms  ' ||
+            left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+     from pg_stat_statements
+     where calls >= $stored * 0.05 and query ~* '(classification\.|reporting\.|from opinion\.change_log l|with writers as)'
+       and dbid = (select oid from pg_database where datname = 'postgres')
+     order by calls * mean_exec_time desc limit 12"
 echo "--- 70 % of peak: $(( peak * 7 / 10 ))/s for $seconds s, open loop"
 used="$(( $(grep -o 'requests=[0-9]*' "$work/peak.txt" | cut -d= -f2) + $(grep -o 'with [0-9]* submissions' "$work/peak.txt" | cut -d' ' -f2) + 100 ))"
 load --mode rate --rate "$(( peak * 7 / 10 ))" --seconds "$seconds" --warmup 0 --offset "$(( used ))"
+loaded_at="$(date +%s)"
 
+# The baselines run on an idle database: the readers first apply what the load sent.
+for _ in $(seq 1 1200); do
+  pending="$(sql "select count(*) from opinion.change_log where id > (select min(id) from (select id from reporting.log_position union all select id from classification.log_position) p)")"
+  [[ "$pending" == 0 ]] && break
+  sleep 0.5
+done
+echo "readers caught up $(( $(date +%s) - loaded_at )) s after the 70 % run ended"
 echo "--- pgbench: the same statements, one transaction per submission, $concurrency clients"
 # Every statement the server ran (per submission) must be in the pgbench transaction.
 missing=0
@@ -70,3 +93,11 @@ pgbench -n -h localhost -p "$dbport" -U postgres -c "$concurrency" -j 2 -T "$sec
   -f "$here/bench/submit-transaction.sql" postgres 2>&1 | tee "$work/pgbench.txt" | grep -E 'tps|latency|failed'
 tps="$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | cut -d' ' -f3)"
 awk -v s="$peak" -v t="$tps" 'BEGIN { printf "ratio_vs_pgbench=%.3f\n", s / t }'
+
+echo "--- pgbench: the minimal submission transaction (1 participation + 9 answers upserted, one commit), $concurrency clients"
+unit="$(sql "select unit_id from registry.resident limit 1")"
+pgbench -n -h localhost -p "$dbport" -U postgres -c "$concurrency" -j 2 -T "$seconds" \
+  -D consultation="$consultation" -D item1="${items%%,*}" -D unit="$unit" \
+  -f "$here/bench/submit-minimal.sql" postgres 2>&1 | tee "$work/minimal.txt" | grep -E 'tps|latency|failed'
+minimal="$(grep -oE 'tps = [0-9.]+' "$work/minimal.txt" | head -1 | cut -d' ' -f3)"
+awk -v s="$peak" -v t="$minimal" 'BEGIN { printf "ratio_vs_minimal=%.3f\n", s / t }'

@@ -14,7 +14,8 @@ BEGIN;
 select id, slug, title_vi, title_en, description_vi, description_en, opens_at, closes_at, scope_unit_id, minimum_age from consultation.consultation where id = :consultation;
 select citizen_id, full_name, birth_date, sex, household_id, unit_id, eid_state, eid_level, occupation, memberships from registry.resident where citizen_id = (select citizen_id from bench.citizen where n = :r) \gset resident_
 select id from consultation.item where consultation_id = :consultation order by position;
-select unit_id, channel from opinion.participation where consultation_id = :consultation and citizen_id = lpad(:cid::text, 12, '0')::char(12) for update;
+select pg_advisory_xact_lock_shared(22859, 1);
+select unit_id, channel, first_submitted_at from opinion.participation where consultation_id = :consultation and citizen_id = lpad(:cid::text, 12, '0')::char(12) for update;
 insert into opinion.participation (consultation_id, citizen_id, unit_id, channel, first_submitted_at, last_submitted_at, receipt_number) values (:consultation, lpad(:cid::text, 12, '0')::char(12), :resident_unit_id, 'SELF', now(), now(), 'YK-B-' || :cid) on conflict (consultation_id, citizen_id) do nothing;
 insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel, official, place, paper_reference) values ('YK-B-' || :cid, :consultation, lpad(:cid::text, 12, '0')::char(12), date_trunc('second', now()), 'SELF', null, null, null);
 select greatest( (select coalesce(max(revision), 0) from opinion.answer_revision where consultation_id = :consultation and pseudonym = decode(md5(:cid::text) || md5(:cid::text || 'p'), 'hex')), (select coalesce(max(revision), 0) from opinion.withdrawal where consultation_id = :consultation and pseudonym = decode(md5(:cid::text) || md5(:cid::text || 'p'), 'hex'))) + 1;
@@ -27,13 +28,7 @@ delete from opinion.general_comment where consultation_id = :consultation and ps
 \endif
 insert into opinion.general_comment_revision (consultation_id, pseudonym, revision, comment, submitted_on) values (:consultation, decode(md5(:cid::text) || md5(:cid::text || 'p'), 'hex'), 1, null, current_date);
 insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint, receipt_number, revision, created_at) values (:consultation, lpad(:cid::text, 12, '0')::char(12), gen_random_uuid()::text, decode(md5(:cid::text || 'f') || md5(:cid::text || 'g'), 'hex'), 'YK-B-' || :cid, 1, now());
-INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (gen_random_uuid(), 'vn.ykien.opinion.OpinionSubmitted', 'vn.ykien.reporting.internal.ParticipationTallying.on(vn.ykien.opinion.OpinionSubmitted)', now(), '{"id":"' || gen_random_uuid() || '","consultationId":' || :consultation || ',"unitId":' || :resident_unit_id || ',"channel":"SELF","previousUnitId":null,"previousChannel":null,"submittedAt":"' || now() || '"}', 'PUBLISHED', 0, null) RETURNING ID AS event_id \gset
+insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id, channel, age_band, sex, occupation, memberships, first_day, day, hour) values (:consultation, decode(md5(:cid::text) || md5(:cid::text || 'p'), 'hex'), 1, false, :resident_unit_id, 'SELF', 'FROM_35_TO_44', 'F', null, 0, current_date, current_date, date_trunc('hour', now()));
 COMMIT;
--- the stored event handed to reporting: marked, handled in its own transaction, then removed,
--- as Spring Modulith does it
-UPDATE EVENT_PUBLICATION SET STATUS = 'PROCESSING' WHERE ID = ':event_id' AND STATUS != 'PROCESSING';
-BEGIN;
-insert into reporting.applied_event (id) values (gen_random_uuid()) on conflict do nothing;
-insert into reporting.participation_tally (consultation_id, unit_id, channel, participants) values (:consultation, :resident_unit_id, 'SELF', 1) on conflict (consultation_id, unit_id, channel) do update set participants = participation_tally.participants + excluded.participants;
-COMMIT;
-DELETE FROM EVENT_PUBLICATION WHERE ID = ':event_id';
+-- Nothing else: the readers (tallies, classification) follow the log in batches of up to 500
+-- changes; their cost per submission is a fraction of one statement and is left out here.

@@ -131,3 +131,8 @@ create table reporting.eligible_refresh (
   refreshed_at     timestamptz not null,
   snapshot_rolled  boolean not null
 );
+
+-- A classified comment looks up whether an analyst corrected the same wording: without this index
+-- that lookup read every comment of the consultation (2.4 ms at 6,000 comments, growing with them).
+create index comment_corrected_text_idx on classification.comment (consultation_id, text)
+  where corrected_stance is not null;

@@ -186,26 +186,18 @@ public class OpinionLog {
         .single();
   }
 
-  /** Current opinions of one lowest unit and group, counted: people, by when they began. */
-  public record CurrentPeople(
-      long unitId, Channel channel, String age, String sex, String occupation, int memberships, LocalDate firstDay,
-      long people) {}
-
-  /** Current answers of one lowest unit and group to one item with one stance, counted. */
-  public record CurrentAnswers(
-      long unitId, long itemId, Stance stance, Channel channel, String age, String sex, String occupation,
-      long answers, long comments) {}
-
   /**
    * Every current opinion of a consultation, as of a position, counted per lowest unit, channel
-   * and group (set-based, for a recount): the latest revision of each pseudonym up to the
-   * position, unless it is a withdrawal. Occupation is "" where the registry has none.
+   * and group into two tables of the caller's (set-based, for a recount): the latest revision of
+   * each pseudonym up to the position, unless it is a withdrawal. Occupation is "" where the
+   * registry has none. The tables have the columns
+   * {@code (unit_id, day, channel, age_band, sex, occupation, memberships, people)} and
+   * {@code (unit_id, item_id, stance, channel, age_band, sex, occupation, answers, comments)}.
    */
-  public void countCurrent(
-      long consultationId,
-      LogPosition upTo,
-      java.util.function.Consumer<CurrentPeople> people,
-      java.util.function.Consumer<CurrentAnswers> answers) {
+  public void countCurrentInto(long consultationId, LogPosition upTo, String peopleTable, String answersTable) {
+    if (!peopleTable.matches("[a-z_]+") || !answersTable.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(peopleTable + ", " + answersTable);
+    }
     String latest =
         """
         with latest as (
@@ -214,19 +206,19 @@ public class OpinionLog {
           order by pseudonym, revision desc)
         """;
     jdbc.sql(latest
+            + "insert into " + peopleTable
             + """
-            select unit_id, channel, age_band, sex, coalesce(occupation, ''), memberships, first_day, count(*)
+             (unit_id, day, channel, age_band, sex, occupation, memberships, people)
+            select unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships, count(*)
             from latest where not withdrawn
-            group by unit_id, channel, age_band, sex, coalesce(occupation, ''), memberships, first_day
+            group by unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships
             """)
         .params(consultationId, Long.toUnsignedString(upTo.xid()), upTo.id())
-        .query((ResultSet rs) -> {
-          people.accept(new CurrentPeople(
-              rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6), rs.getObject(7, LocalDate.class), rs.getLong(8)));
-        });
+        .update();
     jdbc.sql(latest
+            + "insert into " + answersTable
             + """
+             (unit_id, item_id, stance, channel, age_band, sex, occupation, answers, comments)
             select l.unit_id, r.item_id, r.stance, l.channel, l.age_band, l.sex, coalesce(l.occupation, ''),
                    count(*), count(r.comment)
             from latest l
@@ -236,11 +228,7 @@ public class OpinionLog {
             group by l.unit_id, r.item_id, r.stance, l.channel, l.age_band, l.sex, coalesce(l.occupation, '')
             """)
         .params(consultationId, Long.toUnsignedString(upTo.xid()), upTo.id())
-        .query((ResultSet rs) -> {
-          answers.accept(new CurrentAnswers(
-              rs.getLong(1), rs.getLong(2), Stance.valueOf(rs.getString(3)), Channel.valueOf(rs.getString(4)),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
-        });
+        .update();
   }
 
   /** The lowest units that appear in a consultation's log. */

@@ -42,7 +42,7 @@ public class OpinionLogReaders implements SmartLifecycle {
       OpinionLog opinionLog,
       PlatformTransactionManager transactionManager,
       @Value("${ykien.readers.batch-size:500}") int batchSize,
-      @Value("${ykien.readers.idle-wait:PT0.1S}") Duration idle,
+      @Value("${ykien.readers.idle-wait:PT0.5S}") Duration idle,
       @Value("${ykien.readers.enabled:true}") boolean enabled) {
     this.readers = List.copyOf(readers);
     this.opinionLog = opinionLog;
@@ -141,10 +141,15 @@ public class OpinionLogReaders implements SmartLifecycle {
   public record Lag(String reader, LogPosition position, long pending, long parked) {}
 
   public List<Lag> lag() {
+    return lag(1_000_000);
+  }
+
+  /** As {@link #lag()}, counting at most {@code cap} pending changes per reader (for a page). */
+  public List<Lag> lag(long cap) {
     List<Lag> lag = new ArrayList<>();
     for (OpinionLogReader reader : readers) {
       LogPosition position = reader.position();
-      lag.add(new Lag(reader.name(), position, opinionLog.pendingAfter(position, 1_000_000), reader.parked()));
+      lag.add(new Lag(reader.name(), position, opinionLog.pendingAfter(position, cap), reader.parked()));
     }
     return lag;
   }

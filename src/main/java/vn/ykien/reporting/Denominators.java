@@ -105,6 +105,7 @@ public class Denominators {
   }
 
   private Map<Long, Long> rollUp(Map<Long, Long> perLowestUnit) {
+    lineages.cover(perLowestUnit.keySet());
     Map<Long, Long> rolled = new HashMap<>();
     perLowestUnit.forEach((unit, count) -> {
       for (long above : lineages.of(unit)) {

@@ -1,9 +1,7 @@
 package vn.ykien.reporting;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +23,13 @@ public class TallyRecount {
   private final OpinionLogReaders readers;
   private final UnitLineages lineages;
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
 
   TallyRecount(
-      OpinionLog opinionLog, OpinionLogReaders readers, UnitLineages lineages, JdbcClient jdbc, JdbcTemplate template) {
+      OpinionLog opinionLog, OpinionLogReaders readers, UnitLineages lineages, JdbcClient jdbc) {
     this.opinionLog = opinionLog;
     this.readers = readers;
     this.lineages = lineages;
     this.jdbc = jdbc;
-    this.template = template;
   }
 
   /** What a recount found. */
@@ -84,27 +80,7 @@ public class TallyRecount {
               age_band text, sex text, occupation text, answers bigint, comments bigint) on commit drop
             """)
         .update();
-    List<Object[]> people = new ArrayList<>();
-    List<Object[]> answers = new ArrayList<>();
-    opinionLog.countCurrent(
-        consultationId,
-        upTo,
-        row -> {
-          people.add(new Object[] {row.unitId(), row.firstDay(), row.channel().name(), row.age(), row.sex(),
-              row.occupation(), row.memberships(), row.people()});
-          if (people.size() == 5_000) {
-            flushPeople(people);
-          }
-        },
-        row -> {
-          answers.add(new Object[] {row.unitId(), row.itemId(), row.stance().name(), row.channel().name(), row.age(),
-              row.sex(), row.occupation(), row.answers(), row.comments()});
-          if (answers.size() == 5_000) {
-            flushAnswers(answers);
-          }
-        });
-    flushPeople(people);
-    flushAnswers(answers);
+    opinionLog.countCurrentInto(consultationId, upTo, "recount_people", "recount_answers");
     // Rolled up through every unit's lineage, as the reader counts.
     jdbc.sql(
             """
@@ -176,17 +152,4 @@ public class TallyRecount {
     return new Outcome.Recounted(consultationId, mismatched, counted);
   }
 
-  private void flushPeople(List<Object[]> rows) {
-    if (!rows.isEmpty()) {
-      template.batchUpdate("insert into recount_people values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-      rows.clear();
-    }
-  }
-
-  private void flushAnswers(List<Object[]> rows) {
-    if (!rows.isEmpty()) {
-      template.batchUpdate("insert into recount_answers values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-      rows.clear();
-    }
-  }
 }

@@ -24,6 +24,13 @@ public interface Units {
   /** The chain from the nation down to this unit, inclusive. */
   List<Unit> lineage(long id);
 
+  /**
+   * For each of these units, its id and the ids of the units above it, the unit itself first (by
+   * parent links: one index lookup per level, for any number of units at once). Unknown ids are
+   * left out.
+   */
+  java.util.Map<Long, long[]> ancestorIds(java.util.Collection<Long> ids);
+
   /** How many units of each kind an edition holds. */
   java.util.Map<UnitKind, Long> countByKind(String edition);
 }

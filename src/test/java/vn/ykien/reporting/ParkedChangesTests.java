@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.ykien.Fixtures;
+import vn.ykien.OfficialSession;
 import vn.ykien.IntegrationTest;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.opinion.Answer;
@@ -27,6 +29,7 @@ class ParkedChangesTests {
   @Autowired ParticipationReport report;
   @Autowired Units units;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void aChangeInAUnitThatDoesNotExistIsParkedWithItsReasonAndTheNextOpinionStillCounts() {
@@ -62,6 +65,13 @@ class ParkedChangesTests {
       assertThat(lag.parked()).isEqualTo(parkedBefore + 1);
       assertThat(lag.pending()).isZero();
     });
+
+    // The officials' page says the figures are current, and that some submissions were set aside.
+    var official = new OfficialSession(port);
+    assertThat(official.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+    String page = official.get("/officials/units/2026-07/14167?consultation=" + consultation.slug()).body();
+    assertThat(page).contains("Số liệu đã tính mọi ý kiến gửi đến lúc này.")
+        .contains("lượt gửi không tính được và đã được tạm gác");
   }
 
   long parked() {

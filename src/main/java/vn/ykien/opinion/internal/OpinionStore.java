@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ykien.opinion.Answer;
@@ -20,11 +19,9 @@ import vn.ykien.shared.CitizenId;
 public class OpinionStore {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
 
-  OpinionStore(JdbcClient jdbc, JdbcTemplate template) {
+  OpinionStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.template = template;
   }
 
   /** The advisory lock every writer of the opinion log holds, shared, from before its first write. */
@@ -140,42 +137,33 @@ public class OpinionStore {
         .single();
   }
 
-  /** Replaces the current answers and appends them to the history, dated to the day. */
+  /**
+   * Replaces the current answers and appends them to the history, dated to the day: one statement
+   * each for all the items.
+   */
   public void writeAnswers(
       long consultationId, byte[] pseudonym, int revision, List<Answer> answers, LocalDate day) {
-    template.batchUpdate(
-        """
-        insert into opinion.answer (consultation_id, pseudonym, item_id, stance, comment)
-        values (?, ?, ?, ?, ?)
-        on conflict (consultation_id, pseudonym, item_id) do update set
-          stance = excluded.stance, comment = excluded.comment
-        """,
-        answers,
-        answers.size(),
-        (ps, answer) -> {
-          ps.setLong(1, consultationId);
-          ps.setBytes(2, pseudonym);
-          ps.setLong(3, answer.itemId());
-          ps.setString(4, answer.stance().name());
-          ps.setString(5, answer.comment());
-        });
-    template.batchUpdate(
-        """
-        insert into opinion.answer_revision
-          (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
-        values (?, ?, ?, ?, ?, ?, ?)
-        """,
-        answers,
-        answers.size(),
-        (ps, answer) -> {
-          ps.setLong(1, consultationId);
-          ps.setBytes(2, pseudonym);
-          ps.setLong(3, answer.itemId());
-          ps.setInt(4, revision);
-          ps.setString(5, answer.stance().name());
-          ps.setString(6, answer.comment());
-          ps.setObject(7, day);
-        });
+    Long[] items = answers.stream().map(Answer::itemId).toArray(Long[]::new);
+    String[] stances = answers.stream().map(answer -> answer.stance().name()).toArray(String[]::new);
+    String[] comments = answers.stream().map(Answer::comment).toArray(String[]::new);
+    jdbc.sql(
+            """
+            insert into opinion.answer (consultation_id, pseudonym, item_id, stance, comment)
+            select ?, ?, a.item, a.stance, a.comment from unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)
+            on conflict (consultation_id, pseudonym, item_id) do update set
+              stance = excluded.stance, comment = excluded.comment
+            """)
+        .params(consultationId, pseudonym, items, stances, comments)
+        .update();
+    jdbc.sql(
+            """
+            insert into opinion.answer_revision
+              (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
+            select ?, ?, a.item, ?, a.stance, a.comment, ?
+            from unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)
+            """)
+        .params(consultationId, pseudonym, revision, day, items, stances, comments)
+        .update();
   }
 
   /** The current general comment (or none), and this revision's copy of it. */

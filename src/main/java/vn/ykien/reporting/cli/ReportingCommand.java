@@ -29,11 +29,13 @@ public class ReportingCommand {
   @Command(
       name = "recount",
       description =
-          "Rebuild the tallies from the stored opinions and say how many cells were wrong"
-              + " / Đếm lại số liệu tổng hợp từ ý kiến đã lưu và cho biết bao nhiêu ô sai")
+          "Rebuild the tallies (and the denominators) from the stored opinions and the registry, and say"
+              + " how many cells were wrong / Đếm lại số liệu tổng hợp (và mẫu số) từ ý kiến đã lưu và"
+              + " sổ dân cư, cho biết bao nhiêu ô sai")
   public static class Recount implements Callable<Integer> {
 
     private final TallyRecount recount;
+    private final vn.ykien.reporting.Denominators denominators;
     private final Consultations consultations;
     private final MessageSource messages;
 
@@ -48,8 +50,13 @@ public class ReportingCommand {
     @Option(names = "--lang", defaultValue = "vi")
     String lang = "vi";
 
-    Recount(TallyRecount recount, Consultations consultations, MessageSource messages) {
+    Recount(
+        TallyRecount recount,
+        vn.ykien.reporting.Denominators denominators,
+        Consultations consultations,
+        MessageSource messages) {
       this.recount = recount;
+      this.denominators = denominators;
       this.consultations = consultations;
       this.messages = messages;
     }
@@ -79,6 +86,9 @@ public class ReportingCommand {
         switch (outcome) {
           case TallyRecount.Outcome.Recounted done -> {
             mismatched += done.mismatched();
+            if (!check) {
+              consultations.find(id).ifPresent(denominators::refresh);
+            }
             spec.commandLine().getOut().println(messages.getMessage(
                 check ? "cli.reporting.checked" : "cli.reporting.recounted",
                 new Object[] {consultations.find(id).map(c -> c.slug()).orElse(String.valueOf(id)), done.people(), done.mismatched()},

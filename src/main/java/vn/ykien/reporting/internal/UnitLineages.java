@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
 /**
@@ -38,26 +37,42 @@ public class UnitLineages {
         .optional()
         .orElse(null);
     if (lineage == null) {
-      List<Unit> chain = units.lineage(unitId);
-      if (chain.isEmpty()) {
+      lineage = units.ancestorIds(List.of(unitId)).get(unitId);
+      if (lineage == null) {
         throw new IllegalStateException("unknown unit " + unitId);
       }
-      lineage = new long[chain.size()];
-      for (int i = 0; i < chain.size(); i++) {
-        // Units.lineage runs from the top down; here the unit comes first.
-        lineage[i] = chain.get(chain.size() - 1 - i).id();
-      }
-      jdbc.sql("insert into reporting.unit_lineage (unit_id, lineage) values (?, ?) on conflict do nothing")
-          .params(unitId, java.util.Arrays.stream(lineage).boxed().toArray(Long[]::new))
-          .update();
+      store(Map.of(unitId, lineage));
     }
     known.put(unitId, lineage);
     return lineage;
   }
 
-  /** Makes sure each of these units has its lineage stored and known. */
+  /** Makes sure each of these units has its lineage stored (units unknown to every edition are left). */
   public void cover(java.util.Collection<Long> unitIds) {
-    unitIds.forEach(this::of);
+    // Read from the table, not the memory: a lineage learnt in a reader's batch that rolled back
+    // is known here but not stored.
+    java.util.Set<Long> stored = new java.util.HashSet<>();
+    jdbc.sql("select unit_id, lineage from reporting.unit_lineage")
+        .query((java.sql.ResultSet rs) -> {
+          stored.add(rs.getLong(1));
+          known.put(rs.getLong(1), toLongs(rs.getArray(2)));
+        });
+    List<Long> missing = unitIds.stream().filter(id -> !stored.contains(id)).toList();
+    for (int from = 0; from < missing.size(); from += 10_000) {
+      Map<Long, long[]> found = units.ancestorIds(missing.subList(from, Math.min(missing.size(), from + 10_000)));
+      store(found);
+      known.putAll(found);
+    }
+  }
+
+  private void store(Map<Long, long[]> lineages) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    lineages.forEach((unit, lineage) -> rows.add(new Object[] {unit, java.util.Arrays.stream(lineage).boxed().toArray(Long[]::new)}));
+    for (Object[] row : rows) {
+      jdbc.sql("insert into reporting.unit_lineage (unit_id, lineage) values (?, ?) on conflict do nothing")
+          .params(row)
+          .update();
+    }
   }
 
   private static long[] toLongs(Array array) throws java.sql.SQLException {

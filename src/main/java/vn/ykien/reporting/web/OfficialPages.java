@@ -35,6 +35,7 @@ class OfficialPages {
   private final Clock clock;
   private final OfficialAccess access;
   private final EligiblePopulation population;
+  private final vn.ykien.opinion.OpinionLogReaders readers;
 
   OfficialPages(
       Units units,
@@ -42,7 +43,9 @@ class OfficialPages {
       ParticipationReport report,
       Clock clock,
       OfficialAccess access,
-      EligiblePopulation population) {
+      EligiblePopulation population,
+      vn.ykien.opinion.OpinionLogReaders readers) {
+    this.readers = readers;
     this.units = units;
     this.consultations = consultations;
     this.report = report;
@@ -91,6 +94,10 @@ class OfficialPages {
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
     model.addAttribute("snapshot", population.snapshot(chosen).orElse(null));
+    // How fresh the figures are: opinions sent but not yet counted, and any the counting set aside.
+    var lag = readers.lag(10_000).stream().filter(l -> l.reader().startsWith("reporting.")).findFirst();
+    model.addAttribute("pending", lag.map(l -> l.pending()).orElse(0L));
+    model.addAttribute("parked", lag.map(l -> l.parked()).orElse(0L));
     model.addAttribute("mayImport", access.decide(at.official(), Permission.IMPORT_REGISTRY, unit).granted());
     return "officials/unit";
   }

@@ -227,6 +227,33 @@ public class UnitStore implements Units {
   }
 
   @Override
+  public Map<Long, long[]> ancestorIds(java.util.Collection<Long> ids) {
+    Map<Long, long[]> lineages = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return lineages;
+    }
+    jdbc.sql(
+            """
+            with recursive up (start, id, parent_id, step) as (
+              select u.id, u.id, u.parent_id, 0 from units.unit u where u.id = any(?::bigint[])
+              union all
+              select up.start, p.id, p.parent_id, up.step + 1 from up join units.unit p on p.id = up.parent_id)
+            select start, array_agg(id order by step) from up group by start
+            """)
+        .param(ids.toArray(Long[]::new))
+        .query(
+            (ResultSet rs) -> {
+              Long[] chain = (Long[]) rs.getArray(2).getArray();
+              long[] lineage = new long[chain.length];
+              for (int i = 0; i < chain.length; i++) {
+                lineage[i] = chain[i];
+              }
+              lineages.put(rs.getLong(1), lineage);
+            });
+    return lineages;
+  }
+
+  @Override
   public Map<UnitKind, Long> countByKind(String edition) {
     Map<UnitKind, Long> counts = new EnumMap<>(UnitKind.class);
     jdbc.sql("select kind, count(*) from units.unit where edition = ? group by kind")

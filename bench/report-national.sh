@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# National reports from the tallies (issue 11). Prints its figures; asserts nothing.
+#  1. starts the platform once as shipped (demo profile: the 2025 consultation, 9 items, open to
+#     the whole country) on a fresh embedded PostgreSQL, then stops it; the rest uses its database
+#  2. generates PEOPLE residents (default 20,000,000) over every commune of the country
+#     (`ykien registry generate --units VN`)
+#  3. writes PARTICIPANTS opinions (default 10,000,000) straight into the database, set-based: a
+#     participation row, nine answers (answer_revision) and a log row each, as the API path writes
+#     them (pseudonyms are random here: the bench has no key), spread over channels, stances and
+#     the residents' own groups
+#  4. builds the tallies and denominators with `ykien reporting recount` (the same deltas the tally
+#     reader applies give the same cells: TalliesMatchARecountTests)
+#  5. times, with pgbench (one client, each page REPEAT times, per-transaction latency log), the
+#     statements each page runs: the national participation page (the nation and its 34 provinces),
+#     a province page, a random commune page (a different one each time), and the stance table of
+#     one item nationally by age band; then the same figures by a plain GROUP BY over the raw rows
+#     (participation joined to units, the registry counted for the denominator, answers joined to
+#     the log for the group), as a page without tallies would compute them
+# Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
+set -euo pipefail
+trap 'echo "bench/report-national.sh: failed at line $LINENO" >&2' ERR
+here="$(cd "$(dirname "$0")/.." && pwd)"
+people="${PEOPLE:-20000000}"
+participants="${PARTICIPANTS:-10000000}"
+repeat="${REPEAT:-200}"
+repeat_groupby="${REPEAT_GROUPBY:-5}"
+port="${PORT:-18081}"
+dbport="${DB_PORT:-15433}"
+java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+work="$(mktemp -d /tmp/ykien-bench-report.XXXXXX)"
+server=""
+cleanup() {
+  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "kept $work"; fi
+}
+trap cleanup EXIT
+(cd "$here" && ./mvnw -q -B -DskipTests package)
+jar="$here/target/ykien-0.1.0-SNAPSHOT.jar"
+export YKIEN_DATA_DIR="$work/data"
+export YKIEN_SHARED_DATA="$here/../shared/data"
+settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn)
+sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
+seconds() { date +%s.%N; }
+
+"$java" -Xmx1g -jar "$jar" "${settings[@]}" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && break; sleep 0.5; done
+# The demo's own opinions settle, then the server stops: the rest works on its database directly.
+sleep 5
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+cli() { "$java" -Xmx2g -jar "$jar" --ykien.database.embedded.port="$dbport" "$@"; }
+
+t0=$(seconds)
+cli registry generate --units VN --people "$people" --seed 2026 --lang en > "$work/generate.log" 2>&1 \
+  || { echo "registry generate failed:"; tail -20 "$work/generate.log"; exit 1; }
+t1=$(seconds)
+echo "registry: $people residents generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
+
+# The server's embedded PostgreSQL is started again by the command line and kept for psql here.
+"$java" -Xmx1g -jar "$jar" "${settings[@]}" --ykien.readers.enabled=false > "$work/server2.log" 2>&1 &
+server=$!
+for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && break; sleep 0.5; done
+consultation="$(sql "select id from consultation.consultation where slug = 'hien-phap-2025'")"
+item1="$(sql "select min(id) from consultation.item where consultation_id = $consultation")"
+opening="$(sql "select (opens_at at time zone 'Asia/Ho_Chi_Minh')::date from consultation.consultation where id = $consultation")"
+
+t0=$(seconds)
+psql -X -q -h localhost -p "$dbport" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
+set work_mem = '512MB';
+set maintenance_work_mem = '1GB';
+create temp table chosen on commit preserve rows as
+select r.citizen_id, r.unit_id, r.sex, r.occupation, r.memberships, r.birth_date,
+       decode(md5(r.citizen_id || 'a') || md5(r.citizen_id || 'b'), 'hex') as pseudonym,
+       case when h < 0.80 then 'SELF' when h < 0.95 then 'ASSISTED' else 'PAPER' end as channel,
+       date '$opening' + (abs(hashtext(r.citizen_id)) % 3) as day
+from (select *, (abs(hashtext(citizen_id || 'c')) % 1000) / 1000.0 as h from registry.resident
+      where eid_state = 'ACTIVATED' and eid_level = 2 and birth_date <= date '$opening' - interval '14 years') r
+where not exists (select 1 from opinion.participation p where p.consultation_id = $consultation and p.citizen_id = r.citizen_id)
+limit $participants;
+insert into opinion.participation (consultation_id, citizen_id, unit_id, channel, first_submitted_at, last_submitted_at, receipt_number)
+select $consultation, citizen_id, unit_id, channel, day + time '09:00', day + time '09:00', 'YK-G-' || citizen_id from chosen;
+insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id, channel, age_band, sex, occupation,
+  memberships, first_day, day, hour)
+select $consultation, pseudonym, 1, false, unit_id, channel,
+       case when a < 18 then 'UNDER_18' when a <= 34 then 'FROM_18_TO_34' when a <= 44 then 'FROM_35_TO_44'
+            when a <= 60 then 'FROM_45_TO_60' else 'OVER_60' end,
+       sex, occupation,
+       (select coalesce(sum(1 << (array_position(array['COMMUNE_STAFF','PARTY','YOUTH_UNION','WOMEN_UNION','VETERANS',
+          'FARMERS_UNION','FATHERLAND_FRONT','TRADE_UNION'], m) - 1)), 0) from unnest(memberships) m)::int,
+       day, day, day + time '09:00'
+from (select *, extract(year from age(date '$opening', birth_date))::int as a from chosen) c;
+insert into opinion.answer_revision (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
+select $consultation, pseudonym, $item1 + k, 1,
+       case when (abs(hashtext(citizen_id || k)) % 10000) < 9990 then 'APPROVE'
+            when (abs(hashtext(citizen_id || k)) % 2) = 0 then 'DISAPPROVE' else 'PARTLY' end,
+       case when (abs(hashtext(citizen_id || k)) % 10000) >= 9990 then 'Góp ý' end, day
+from chosen cross join generate_series(0, 8) k;
+analyze opinion.participation; analyze opinion.change_log; analyze opinion.answer_revision;
+SQL
+t1=$(seconds)
+echo "opinions: $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants, $(sql "select count(*) from opinion.answer_revision where consultation_id = $consultation") answers written in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+t0=$(seconds)
+cli reporting recount --consultation hien-phap-2025 --lang en | tee "$work/recount.txt"
+t1=$(seconds)
+echo "recount and denominators: $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
+
+"$java" -Xmx1g -jar "$jar" "${settings[@]}" --ykien.readers.enabled=false > "$work/server3.log" 2>&1 &
+server=$!
+for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && break; sleep 0.5; done
+sql "vacuum analyze" > /dev/null
+nation="$(sql "select id from units.unit where edition = '2026-07' and code = 'VN'")"
+province="$(sql "select id from units.unit where edition = '2026-07' and kind = 'PROVINCE' and code = '01'")"
+communes="$(sql "select count(*) from units.unit where edition = '2026-07' and kind = 'COMMUNE'")"
+sql "create schema if not exists bench; drop table if exists bench.commune;
+     create table bench.commune as select row_number() over () as n, id, path from units.unit
+       where edition = '2026-07' and kind = 'COMMUNE'; alter table bench.commune add primary key (n);" > /dev/null
+echo "tallies: $(sql "select count(*) from reporting.participation_count") participation cells, $(sql "select count(*) from reporting.answer_count") answer cells; $communes communes"
+
+# One page = the statements ParticipationReport runs for a unit and its children.
+page_sql() { # $1: how the unit id is given
+  cat <<SQL
+select taken_at, eligible from consultation.eligibility_snapshot where consultation_id = $consultation;
+select id, edition, code, parent_id, kind from units.unit where parent_id = $1 order by code;
+select unit_id, channel, people from reporting.participation_total where consultation_id = $consultation
+  and unit_id = any(array(select $1 union all select id from units.unit where parent_id = $1));
+select unit_id, at_opening, now from reporting.eligible_count where consultation_id = $consultation
+  and unit_id = any(array(select $1 union all select id from units.unit where parent_id = $1));
+SQL
+}
+groupby_sql() { # $1: the unit's path prefix; $2: the depth of its children in the path
+  cat <<SQL
+select split_part(u.path, '/', $2) as child, p.channel, count(*) from opinion.participation p
+  join units.unit u on u.id = p.unit_id where p.consultation_id = $consultation and u.path like $1 || '%'
+  group by 1, 2;
+select split_part(u.path, '/', $2) as child, count(*) from registry.resident r join units.unit u on u.id = r.unit_id
+  where u.path like $1 || '%' and r.eid_state = 'ACTIVATED' and r.eid_level = 2
+    and r.birth_date <= date '$opening' - interval '14 years'
+  group by 1;
+SQL
+}
+{ echo "BEGIN;"; page_sql "$nation"; echo "END;"; } > "$work/national.sql"
+{ echo "BEGIN;"; page_sql "$province"; echo "END;"; } > "$work/province.sql"
+{ echo "\\set n random(1, $communes)"; echo "BEGIN;"; page_sql "(select id from bench.commune where n = :n)"; echo "END;"; } > "$work/commune.sql"
+cat > "$work/stance.sql" <<SQL
+select age_band, stance, sum(answers) from reporting.answer_count
+where consultation_id = $consultation and unit_id = $nation and item_id = $item1 group by age_band, stance;
+SQL
+nation_path="$(sql "select path from units.unit where id = $nation")"
+province_path="$(sql "select path from units.unit where id = $province")"
+depth() { awk -F/ '{print NF}' <<< "$1"; }
+{ groupby_sql "'$nation_path'" "$(depth "$nation_path")"; } > "$work/national-groupby.sql"
+{ groupby_sql "'$province_path'" "$(depth "$province_path")"; } > "$work/province-groupby.sql"
+{ echo "\\set n random(1, $communes)"; groupby_sql "(select path from bench.commune where n = :n)" "$(( $(depth "$province_path") + 1 ))"; } > "$work/commune-groupby.sql"
+cat > "$work/stance-groupby.sql" <<SQL
+select l.age_band, r.stance, count(*) from opinion.answer_revision r
+join opinion.change_log l on l.consultation_id = r.consultation_id and l.pseudonym = r.pseudonym and l.revision = r.revision
+where r.consultation_id = $consultation and r.item_id = $item1 and not l.withdrawn
+group by 1, 2;
+SQL
+
+# p50 and p95 in ms from pgbench's per-transaction log (third column: latency in µs).
+timed() { # $1: name, $2: script, $3: transactions
+  rm -f "$work"/pgbench_log.*
+  (cd "$work" && pgbench -n -h localhost -p "$dbport" -U postgres -c 1 -t "$3" -l -f "$2" postgres > /dev/null 2>&1)
+  cat "$work"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v name="$1" '
+    { v[NR] = $1 } END { printf "%s: p50=%.1f ms p95=%.1f ms (%d runs)\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], NR }'
+}
+echo "--- from the tallies ($repeat runs each)"
+timed national "$work/national.sql" "$repeat" | tee "$work/national.txt"
+timed province "$work/province.sql" "$repeat"
+timed commune "$work/commune.sql" "$repeat"
+timed stance_by_age_national "$work/stance.sql" "$repeat"
+echo "--- by a plain GROUP BY over the raw rows ($repeat_groupby runs each)"
+timed national_groupby "$work/national-groupby.sql" "$repeat_groupby" | tee "$work/national-groupby.txt"
+timed province_groupby "$work/province-groupby.sql" "$repeat_groupby"
+timed commune_groupby "$work/commune-groupby.sql" "$repeat_groupby"
+timed stance_by_age_national_groupby "$work/stance-groupby.sql" "$repeat_groupby"
+t="$(grep -o 'p50=[0-9.]*' "$work/national.txt" | cut -d= -f2)"
+g="$(grep -o 'p50=[0-9.]*' "$work/national-groupby.txt" | cut -d= -f2)"
+awk -v g="$g" -v t="$t" 'BEGIN { printf "ratio_vs_groupby=%.0f\n", g / t }'
