@@ -63,6 +63,8 @@ class CommentReader implements OpinionLogReader {
   @Override
   public void apply(List<OpinionChange> changes) {
     Map<LogPosition, List<OpinionChange.Comment>> comments = opinionLog.comments(changes);
+    // One classifier per consultation and batch (it reads the items and keywords to know if it is current).
+    Map<Long, CommentClassifier> classifierOf = new java.util.HashMap<>();
     for (OpinionChange change : changes) {
       List<OpinionChange.Comment> these = comments.getOrDefault(change.position(), List.of());
       // Only what changes the comments matters: a first opinion without any is nothing to do.
@@ -79,7 +81,7 @@ class CommentReader implements OpinionLogReader {
       }
       CitizenGroup group = now.group();
       Unit commune = communeOf(now.unitId());
-      CommentClassifier classifier = classifiers.forConsultation(change.consultationId());
+      CommentClassifier classifier = classifierOf.computeIfAbsent(change.consultationId(), classifiers::forConsultation);
       for (OpinionChange.Comment comment : these) {
         CommentClassifier.Reading reading = classifier.read(comment.text(), comment.itemId());
         CommentClassification read = reading.classification();
