@@ -37,7 +37,7 @@ public class TallyRecount {
     /** Rebuilt: {@code mismatched} cells differed from the kept tallies (0: they were right). */
     record Recounted(long consultationId, long mismatched, long people) implements Outcome {}
 
-    /** The tally reader's position is held by another server's reader right now: try again. */
+    /** The tally reader's position stayed held by a reader for 30 s: try again. */
     record Busy() implements Outcome {}
   }
 
@@ -62,7 +62,18 @@ public class TallyRecount {
         .filter(r -> r.name().equals("reporting.tallies"))
         .findFirst()
         .orElseThrow();
+    // The reader holds its position for the length of one batch at a time: wait for it.
     Optional<LogPosition> held = reader.lockPosition();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (held.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return new Outcome.Busy();
+      }
+      held = reader.lockPosition();
+    }
     if (held.isEmpty()) {
       return new Outcome.Busy();
     }
