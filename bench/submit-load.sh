@@ -61,7 +61,7 @@ loaded_at="$(date +%s)"
 
 # The baselines run on an idle database: the readers first apply what the load sent.
 for _ in $(seq 1 1200); do
-  pending="$(sql "select count(*) from opinion.change_log where id > (select min(id) from (select id from reporting.log_position union all select id from classification.log_position) p)")"
+  pending="$(sql "select coalesce(sum((select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id))), 0) from (select xid, id from reporting.log_position union all select xid, id from classification.log_position) p")"
   [[ "$pending" == 0 ]] && break
   sleep 0.5
 done
