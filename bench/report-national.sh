@@ -35,7 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 (cd "$here" && ./mvnw -q -B -DskipTests package)
-jar="$here/target/ykien-0.1.0-SNAPSHOT.jar"
+cp "$here/target/ykien-0.1.0-SNAPSHOT.jar" "$work/ykien.jar"
+jar="$work/ykien.jar"
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_SHARED_DATA="$here/../shared/data"
 settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn)

@@ -18,7 +18,9 @@ cleanup() {
 trap cleanup EXIT
 
 (cd "$here" && ./mvnw -q -B -DskipTests package)
-jar="$here/target/ykien-0.1.0-SNAPSHOT.jar"
+# A copy of its own: another bench building the project meanwhile does not change it under us.
+cp "$here/target/ykien-0.1.0-SNAPSHOT.jar" "$work/ykien.jar"
+jar="$work/ykien.jar"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/eid-key.pem" 2> /dev/null
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_SHARED_DATA="$here/../shared/data"
