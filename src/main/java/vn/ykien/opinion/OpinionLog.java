@@ -40,6 +40,9 @@ public class OpinionLog {
   public List<OpinionChange> after(LogPosition position, int limit) {
     // In its own statement, before the rows are read: a writer that ends in between is then seen.
     long horizon = horizon();
+    if (horizon <= 0) {
+      throw new IllegalStateException("no horizon to read the opinion log up to: " + horizon);
+    }
     record Row(
         LogPosition position, long consultationId, byte[] pseudonym, int revision, LocalDate day,
         java.time.Instant hour, @Nullable Head now, @Nullable Head before) {}
@@ -97,7 +100,8 @@ public class OpinionLog {
 
   /**
    * The oldest transaction id a change may still come from: the smallest of the running log
-   * writers' ids (a 32-bit id widened with the epoch), or the end of this statement's snapshot.
+   * writers' ids (a 32-bit id widened with the epoch of the snapshot's xmin: a running id is never
+   * below it, while it may well be above the snapshot's xmax), or the snapshot's xmax.
    *
    * <p>A writer's id is read from its backend ({@code pg_stat_activity.backend_xid}, set when the id
    * is assigned), not from the lock it takes on its own id: that lock is inserted a moment later,
@@ -110,19 +114,21 @@ public class OpinionLog {
     jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
     return jdbc.sql(
             """
-            with upcoming as materialized (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as n),
+            with snapshot as materialized (
+              select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as lo,
+                     pg_snapshot_xmax(pg_current_snapshot())::text::bigint as hi),
             holders as materialized (
               select a.pid from pg_locks a
               where a.locktype = 'advisory' and a.classid = ? and a.objid = ? and a.objsubid = 2 and a.granted),
             writers as (
-              select s.backend_xid::text::bigint as xid32
-              from holders h join pg_stat_activity s on s.pid = h.pid
-              where s.backend_xid is not null)
-            select least(
-              (select u.n from upcoming u),
-              (select min(case when w.xid32 <= (u.n & 4294967295) then ((u.n >> 32) << 32) | w.xid32
-                               else (((u.n >> 32) - 1) << 32) | w.xid32 end)
-               from writers w cross join upcoming u))
+              -- a running id is at or above the snapshot's xmin: widen it with xmin's epoch, or the next
+              select case when ((s.lo >> 32) << 32) | w.xid32 >= s.lo then ((s.lo >> 32) << 32) | w.xid32
+                          else (((s.lo >> 32) + 1) << 32) | w.xid32 end as xid
+              from (select h.pid, a.backend_xid::text::bigint as xid32
+                    from holders h join pg_stat_activity a on a.pid = h.pid
+                    where a.backend_xid is not null) w
+              cross join snapshot s)
+            select least((select hi from snapshot), (select min(xid) from writers))
             """)
         .params(vn.ykien.opinion.internal.OpinionStore.LOG_LOCK_CLASS, vn.ykien.opinion.internal.OpinionStore.LOG_LOCK_OBJECT)
         .query(Long.class)

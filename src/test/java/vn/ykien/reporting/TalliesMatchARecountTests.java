@@ -141,6 +141,41 @@ class TalliesMatchARecountTests {
   }
 
   /**
+   * Many submissions at once, while the readers follow the log: each transaction's change is
+   * applied once, whatever order the transactions got their ids and committed in (a reader that
+   * passed a change committed late would leave its person uncounted).
+   */
+  @org.junit.jupiter.api.Test
+  void everyOneOfManySubmissionsSentAtOnceIsCountedOnce() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    List<DraftItem> items = fixtures.items(consultation);
+    Unit group = fixtures.residentialGroup(16);
+    List<CitizenId> people = new ArrayList<>();
+    for (int i = 0; i < 160; i++) {
+      people.add(fixtures.aResident().inGroup(16).register());
+    }
+    List<Answer> answers = items.stream().map(item -> new Answer(item.id(), Stance.APPROVE, null)).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<SubmissionResult>> results = new ArrayList<>();
+      for (CitizenId citizen : people) {
+        results.add(pool.submit(() -> submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers))));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isInstanceOf(SubmissionResult.Accepted.class);
+      }
+    }
+
+    fixtures.readersCaughtUp();
+
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    var row = report.forUnitAndChildren(consultation, commune).stream()
+        .filter(r -> r.unit().id() == group.id()).findFirst().orElseThrow();
+    assertThat(row.participants()).isEqualTo(people.size());
+    assertThat(recount.check(consultation.id())).isInstanceOfSatisfying(
+        TallyRecount.Outcome.Recounted.class, recounted -> assertThat(recounted.mismatched()).isZero());
+  }
+
+  /**
    * A reader applies the next changes and dies before its transaction commits: nothing of what it
    * did stays, and the next reader to hold the position applies them again.
    */
