@@ -104,11 +104,11 @@ public class OpinionLog {
    * below it, while it may well be above the snapshot's xmax), or the snapshot's xmax.
    *
    * <p>A writer's id is read from its backend ({@code pg_stat_activity.backend_xid}, set when the id
-   * is assigned), not from the lock it takes on its own id: that lock is inserted a moment later,
-   * and while {@code pg_locks} is being read the insert waits, so a writer whose id is already
-   * running in the snapshot would be missed and its change skipped (bench/crash-kill.sh found 47
-   * of 1,650). Order of reads: the snapshot, then the advisory locks, then the backends' ids; a
-   * writer whose id came after the snapshot has an id at or above its end.
+   * is assigned), not from the lock it takes on its own id, which is inserted a moment later and
+   * waits while {@code pg_locks} is being read. Order of reads: the snapshot, then the advisory
+   * locks, then the backends' ids; a writer whose id came after the snapshot has an id at or above
+   * its xmax. (A reader that passes a writer still running skips its change for good: the
+   * concurrent-submissions test and bench/crash-kill.sh find it.)
    */
   private long horizon() {
     jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
