@@ -49,7 +49,8 @@ for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && bre
 # The demo's own opinions settle, then the server stops: the rest works on its database directly.
 sleep 5
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
-cli() { "$java" -Xmx2g -jar "$jar" --ykien.database.embedded.port="$dbport" "$@"; }
+# Properties go to the JVM: a first argument that starts with -- would start the server instead.
+cli() { "$java" -Xmx2g -Dykien.database.embedded.port="$dbport" -jar "$jar" "$@"; }
 
 t0=$(seconds)
 cli registry generate --units VN --people "$people" --seed 2026 --lang en > "$work/generate.log" 2>&1 \
