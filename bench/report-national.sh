@@ -46,7 +46,12 @@ seconds() { date +%s.%N; }
 "$java" -Xmx1g -jar "$jar" "${settings[@]}" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && break; sleep 0.5; done
-# The demo's own opinions settle, then the server stops: the rest works on its database directly.
+# The demo loads (its prior participants come last) and its opinions are counted, then the server
+# stops: the rest works on its database directly.
+for _ in $(seq 1 240); do
+  [[ "$(sql "select count(*) from opinion.participation" 2>/dev/null || echo 0)" -gt 0 ]] && break
+  sleep 0.5
+done
 sleep 5
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 # Properties go to the JVM: a first argument that starts with -- would start the server instead.
