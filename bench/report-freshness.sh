@@ -59,4 +59,4 @@ grep -v missing "$work/latencies.txt" | sort -n | awk -v missing="$missing" '
 total=$(( base + acked ))
 awk -v total="$total" -v ended="$ended_ms" '$2 >= total { printf "readers_lag_after_load_ms=%d\n", $1 - ended; found = 1; exit }
   END { if (!found) print "readers_lag_after_load_ms=not reached within 120 s" }' "$work/counts.txt"
-echo "pending changes per reader at the end: $(sql "select string_agg(reader || '=' || (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)), ', ') from (select reader, id from reporting.log_position union all select reader, id from classification.log_position) p")"
+echo "pending changes per reader at the end: $(sql "select string_agg(reader || '=' || (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)), ', ') from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"

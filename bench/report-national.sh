@@ -58,7 +58,7 @@ kill "$server"; wait "$server" 2>/dev/null || true; server=""
 cli() { "$java" -Xmx2g -Dykien.database.embedded.port="$dbport" -jar "$jar" "$@"; }
 
 t0=$(seconds)
-cli registry generate --units VN --people "$people" --seed 2026 --lang en > "$work/generate.log" 2>&1 \
+cli registry generate --units VN --birth-province 001 --people "$people" --seed 2026 --lang en > "$work/generate.log" 2>&1 \
   || { echo "registry generate failed:"; tail -20 "$work/generate.log"; exit 1; }
 t1=$(seconds)
 echo "registry: $people residents generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
