@@ -6,28 +6,42 @@ import java.util.Optional;
 /**
  * A module that follows the opinion log: {@link OpinionLogReaders} hands it the next batch of
  * changes in a transaction that also stores its position, so that each change is applied exactly
- * once, across crashes and servers.
+ * once, across crashes and servers. A reader names itself, says where its position is kept and
+ * applies changes; the rest comes from its {@link ReaderPositions}.
  */
 public interface OpinionLogReader {
 
   /** The reader's name, unique among readers: where its position is kept. */
   String name();
 
-  /** The reader's position, locked for this transaction; empty when another server holds it. */
-  Optional<LogPosition> lockPosition();
-
-  /** The reader's position as last committed (for lag and tests; no lock). */
-  LogPosition position();
+  /** The reader's position and parked changes, in its own module's tables. */
+  ReaderPositions positions();
 
   /** Applies the changes, in log order, in the caller's transaction. */
   void apply(List<OpinionChange> changes);
 
+  /** The reader's position, locked for this transaction; empty when another server holds it. */
+  default Optional<LogPosition> lockPosition() {
+    return positions().lock(name());
+  }
+
+  /** The reader's position as last committed (for lag and tests; no lock). */
+  default LogPosition position() {
+    return positions().read(name());
+  }
+
   /** Moves the position, in the caller's transaction. */
-  void savePosition(LogPosition position);
+  default void savePosition(LogPosition position) {
+    positions().save(name(), position);
+  }
 
   /** Records a change the reader could not apply, with the reason, in the caller's transaction. */
-  void park(OpinionChange change, String reason);
+  default void park(OpinionChange change, String reason) {
+    positions().park(name(), change, reason);
+  }
 
   /** How many changes this reader parked. */
-  long parked();
+  default long parked() {
+    return positions().parked(name());
+  }
 }

@@ -3,7 +3,6 @@ package vn.ykien.classification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,13 +50,8 @@ class CommentReader implements OpinionLogReader {
   }
 
   @Override
-  public Optional<LogPosition> lockPosition() {
-    return positions.lock(NAME);
-  }
-
-  @Override
-  public LogPosition position() {
-    return positions.read(NAME);
+  public ReaderPositions positions() {
+    return positions;
   }
 
   @Override
@@ -122,18 +116,4 @@ class CommentReader implements OpinionLogReader {
     });
   }
 
-  @Override
-  public void savePosition(LogPosition position) {
-    positions.save(NAME, position);
-  }
-
-  @Override
-  public void park(OpinionChange change, String reason) {
-    positions.park(NAME, change, reason);
-  }
-
-  @Override
-  public long parked() {
-    return positions.parked(NAME);
-  }
 }

@@ -2,10 +2,8 @@ package vn.ykien.reporting.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.ykien.opinion.LogPosition;
 import vn.ykien.opinion.OpinionChange;
 import vn.ykien.opinion.OpinionLogReader;
 import vn.ykien.opinion.ReaderPositions;
@@ -38,13 +36,8 @@ class TallyReader implements OpinionLogReader {
   }
 
   @Override
-  public Optional<LogPosition> lockPosition() {
-    return positions.lock(NAME);
-  }
-
-  @Override
-  public LogPosition position() {
-    return positions.read(NAME);
+  public ReaderPositions positions() {
+    return positions;
   }
 
   @Override
@@ -81,18 +74,4 @@ class TallyReader implements OpinionLogReader {
     }
   }
 
-  @Override
-  public void savePosition(LogPosition position) {
-    positions.save(NAME, position);
-  }
-
-  @Override
-  public void park(OpinionChange change, String reason) {
-    positions.park(NAME, change, reason);
-  }
-
-  @Override
-  public long parked() {
-    return positions.parked(NAME);
-  }
 }
