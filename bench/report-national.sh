@@ -103,6 +103,10 @@ select $consultation, pseudonym, $item1 + k, 1,
        case when (abs(hashtext(citizen_id || k)) % 10000) >= 9990 then 'Góp ý' end, day
 from chosen cross join generate_series(0, 8) k;
 analyze opinion.participation; analyze opinion.change_log; analyze opinion.answer_revision;
+-- The readers stand at the log's head: the recount below counts every change up to the tally
+-- reader's position (what the reader would have applied one batch at a time).
+update reporting.log_position set (xid, id) = (select xid, id from opinion.change_log order by xid desc, id desc limit 1);
+update classification.log_position set (xid, id) = (select xid, id from opinion.change_log order by xid desc, id desc limit 1);
 SQL
 t1=$(seconds)
 echo "opinions: $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants, $(sql "select count(*) from opinion.answer_revision where consultation_id = $consultation") answers written in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
