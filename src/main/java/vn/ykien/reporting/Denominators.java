@@ -34,6 +34,7 @@ public class Denominators {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final Clock clock;
+  private final java.time.Duration every;
 
   Denominators(
       EligiblePopulation population,
@@ -41,7 +42,10 @@ public class Denominators {
       UnitLineages lineages,
       JdbcClient jdbc,
       JdbcTemplate template,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${ykien.reporting.denominators-every:PT1M}")
+          java.time.Duration every) {
+    this.every = every;
     this.population = population;
     this.consultations = consultations;
     this.lineages = lineages;
@@ -87,12 +91,16 @@ public class Denominators {
         .update();
   }
 
-  /** Every open consultation's denominators, every few minutes. */
-  @Scheduled(fixedDelayString = "${ykien.reporting.denominators-every:PT1M}", initialDelayString = "PT5S")
+  /**
+   * Every open consultation's denominators: at once when a consultation has none yet or its
+   * snapshot was taken since (checked every 10 s), and again every minute
+   * ({@code ykien.reporting.denominators-every}).
+   */
+  @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT5S")
   void refreshOpen() {
     java.time.Instant now = clock.instant();
     for (Consultation consultation : consultations.openOrUpcoming(now)) {
-      if (!consultation.window().isOpenAt(now)) {
+      if (!consultation.window().isOpenAt(now) || !due(consultation, now)) {
         continue;
       }
       try {
@@ -102,6 +110,17 @@ public class Denominators {
             consultation.slug(), consultation.slug(), failed.getMessage());
       }
     }
+  }
+
+  private boolean due(Consultation consultation, java.time.Instant now) {
+    record Last(java.time.Instant at, boolean snapshotRolled) {}
+    var last = jdbc.sql("select refreshed_at, snapshot_rolled from reporting.eligible_refresh where consultation_id = ?")
+        .param(consultation.id())
+        .query((rs, n) -> new Last(rs.getTimestamp(1).toInstant(), rs.getBoolean(2)))
+        .optional();
+    return last.isEmpty()
+        || (!last.get().snapshotRolled() && population.snapshot(consultation).isPresent())
+        || !last.get().at().plus(every).isAfter(now);
   }
 
   private Map<Long, Long> rollUp(Map<Long, Long> perLowestUnit) {
