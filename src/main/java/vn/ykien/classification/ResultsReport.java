@@ -73,16 +73,16 @@ public class ResultsReport {
     List<Map<Long, Map<String, Integer>>> dimensions = new ArrayList<>();
     Unit parent = unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null);
     if (parent != null) {
-      dimensions.add(cells(consultationId, parent, filter, CHILD_OF_PARENT.formatted(parent.path().length())));
+      dimensions.add(cells(consultationId, "parent_id", parent.id(), filter, "unit_id::text"));
     }
     if (filter.age() != null) {
-      dimensions.add(cells(consultationId, unit, new ResultsFilter(null, filter.sex(), filter.occupation()), "c.age_band"));
+      dimensions.add(cells(consultationId, "unit_id", unit.id(), new ResultsFilter(null, filter.sex(), filter.occupation()), "age_band"));
     }
     if (filter.sex() != null) {
-      dimensions.add(cells(consultationId, unit, new ResultsFilter(filter.age(), null, filter.occupation()), "c.sex"));
+      dimensions.add(cells(consultationId, "unit_id", unit.id(), new ResultsFilter(filter.age(), null, filter.occupation()), "sex"));
     }
     if (filter.occupation() != null) {
-      dimensions.add(cells(consultationId, unit, new ResultsFilter(filter.age(), filter.sex(), null), "coalesce(c.occupation, '')"));
+      dimensions.add(cells(consultationId, "unit_id", unit.id(), new ResultsFilter(filter.age(), filter.sex(), null), "occupation"));
     }
     List<String> mine = new ArrayList<>();
     if (parent != null) {
@@ -109,23 +109,8 @@ public class ResultsReport {
               ? new ItemResult(item.id(), null, Map.of())
               : new ItemResult(item.id(), n, stances.getOrDefault(item.id(), Map.of())));
     }
-    String where = where(unit, filter);
-    Integer outside =
-        shown(
-            count(
-                consultationId, unit, filter,
-                "select count(distinct c.author) from classification.comment c where " + where
-                    + " and c.unclear is null"
-                    // only outside: none of the person's comments concerns an item
-                    + " and not exists (select 1 from classification.comment o"
-                    + " join classification.comment_item ci on ci.comment_id = o.id"
-                    + " where o.consultation_id = c.consultation_id and o.author = c.author)"));
-    Integer unclear =
-        shown(
-            count(
-                consultationId, unit, filter,
-                "select count(distinct c.author) from classification.comment c where " + where
-                    + " and c.unclear is not null"));
+    Integer outside = shown(flag(consultationId, unit, filter, "OUTSIDE"));
+    Integer unclear = shown(flag(consultationId, unit, filter, "UNCLEAR"));
     return new CommentResults(k, items, outside, unclear, campaigns(consultationId, unit, filter));
   }
 
@@ -182,9 +167,6 @@ public class ResultsReport {
     return themes;
   }
 
-  /** The id of the child of a unit (whose path is %d characters long) a comment lies in. */
-  private static final String CHILD_OF_PARENT = "split_part(substr(c.unit_path, %d + 1), '/', 1)";
-
   /**
    * Complementary suppression among the cells that add up to a shown total: those under k are
    * hidden, and when what they hold together (the total minus the shown cells) would be under k,
@@ -211,23 +193,40 @@ public class ResultsReport {
     return hidden.contains(mine) || cells.getOrDefault(mine, 0) < k;
   }
 
-  /** People per item and per value of {@code dimension} (an SQL expression over comment c). */
-  private Map<Long, Map<String, Integer>> cells(long consultationId, Unit unit, ResultsFilter filter, String dimension) {
+  /**
+   * People per item and per value of {@code dimension} (a column of the tallies), among the cells
+   * whose {@code unitColumn} is {@code unitId} (the unit itself, or the children of a unit).
+   */
+  private Map<Long, Map<String, Integer>> cells(
+      long consultationId, String unitColumn, long unitId, ResultsFilter filter, String dimension) {
     Map<Long, Map<String, Integer>> cells = new HashMap<>();
     var statement =
         jdbc.sql(
-            "select ci.item_id, " + dimension + " as cell, count(distinct c.author) as people"
-                + " from classification.comment c"
-                + " join classification.comment_item ci on ci.comment_id = c.id"
-                + " where " + where(unit, filter)
-                + " group by ci.item_id, cell");
-    bind(statement, consultationId, unit, filter)
+            "select item_id, " + dimension + " as cell, sum(people) as people"
+                + " from classification.comment_count"
+                + " where consultation_id = :consultation and " + unitColumn + " = :unit"
+                + " and item_id <> 0 and stance = 'ALL'" + groupCondition(filter)
+                + " group by item_id, cell");
+    bind(statement, consultationId, unitId, filter)
         .query(
             rs -> {
               cells.computeIfAbsent(rs.getLong("item_id"), i -> new HashMap<>())
                   .put(rs.getString("cell"), rs.getInt("people"));
             });
     return cells;
+  }
+
+  /** People of the unit and group with a flag: OUTSIDE (only outside the draft) or UNCLEAR. */
+  private int flag(long consultationId, Unit unit, ResultsFilter filter, String flag) {
+    return bind(
+            jdbc.sql(
+                "select coalesce(sum(people), 0) from classification.comment_count"
+                    + " where consultation_id = :consultation and unit_id = :unit and item_id = 0"
+                    + " and stance = :flag" + groupCondition(filter)),
+            consultationId, unit.id(), filter)
+        .param("flag", flag)
+        .query(Integer.class)
+        .single();
   }
 
   private @Nullable Integer shown(int people) {
@@ -242,29 +241,22 @@ public class ResultsReport {
       Map<Long, Map<CommentStance, Integer>> stances) {
     var statement =
         jdbc.sql(
-            """
-            select ci.item_id, coalesce(c.corrected_stance, c.stance) as stance,
-                   grouping(coalesce(c.corrected_stance, c.stance)) as total,
-                   count(distinct c.author) as people
-            from classification.comment c
-            join classification.comment_item ci on ci.comment_id = c.id
-            where\s"""
-                + where(unit, filter)
-                + """
-
-            group by grouping sets ((ci.item_id, coalesce(c.corrected_stance, c.stance)), (ci.item_id))
-            """);
-    bind(statement, consultationId, unit, filter)
+            "select item_id, stance, sum(people) as people from classification.comment_count"
+                + " where consultation_id = :consultation and unit_id = :unit and item_id <> 0"
+                + groupCondition(filter)
+                + " group by item_id, stance");
+    bind(statement, consultationId, unit.id(), filter)
         .query(
             rs -> {
               long item = rs.getLong("item_id");
               int n = rs.getInt("people");
-              if (rs.getInt("total") == 1) {
+              String stance = rs.getString("stance");
+              if (stance.equals("ALL")) {
                 people.put(item, n);
-              } else {
+              } else if (n > 0) {
                 stances
                     .computeIfAbsent(item, i -> new EnumMap<>(CommentStance.class))
-                    .put(CommentStance.valueOf(rs.getString("stance")), n);
+                    .put(CommentStance.valueOf(stance), n);
               }
             });
   }
@@ -375,6 +367,36 @@ public class ResultsReport {
       where.append(" and ").append(alias).append(".occupation = :occupation");
     }
     return where.toString();
+  }
+
+  /** The group's conditions on the tallies. */
+  private static String groupCondition(ResultsFilter filter) {
+    StringBuilder where = new StringBuilder();
+    if (filter.age() != null) {
+      where.append(" and age_band = :age");
+    }
+    if (filter.sex() != null) {
+      where.append(" and sex = :sex");
+    }
+    if (filter.occupation() != null) {
+      where.append(" and occupation = :occupation");
+    }
+    return where.toString();
+  }
+
+  private static JdbcClient.StatementSpec bind(
+      JdbcClient.StatementSpec statement, long consultationId, long unitId, ResultsFilter filter) {
+    statement = statement.param("consultation", consultationId).param("unit", unitId);
+    if (filter.age() != null) {
+      statement = statement.param("age", filter.age().name());
+    }
+    if (filter.sex() != null) {
+      statement = statement.param("sex", filter.sex().name());
+    }
+    if (filter.occupation() != null) {
+      statement = statement.param("occupation", filter.occupation().name());
+    }
+    return statement;
   }
 
   private static JdbcClient.StatementSpec bind(

@@ -45,6 +45,7 @@ import vn.ykien.units.Units;
 @IntegrationTest
 class TalliesMatchARecountTests {
 
+  @Autowired vn.ykien.classification.CommentTallies commentTallies;
   @Autowired OpinionSubmission submission;
   @Autowired OwnOpinions own;
   @Autowired Fixtures fixtures;
@@ -119,6 +120,9 @@ class TalliesMatchARecountTests {
           assertThat(recounted.mismatched()).as("cells differing from a recount, seed %d", seed).isZero();
           assertThat(recounted.people()).isEqualTo(expected.size());
         });
+    assertThat(commentTallies.recount(consultation.id(), false))
+        .as("cells of the classified comments differing from a recount, seed %d", seed)
+        .isZero();
     Map<Integer, Map<Channel, Long>> byGroup = new HashMap<>();
     expected.values().forEach(counted -> byGroup
         .computeIfAbsent(counted.group(), g -> new EnumMap<>(Channel.class))

@@ -1,12 +1,16 @@
 package vn.ykien.classification.internal;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ykien.classification.CommentClassification;
+import vn.ykien.classification.CommentTallies;
 import vn.ykien.consultation.CitizenGroup;
 import vn.ykien.opinion.LogPosition;
 import vn.ykien.opinion.OpinionChange;
@@ -33,11 +37,19 @@ class CommentReader implements OpinionLogReader {
   private final Units units;
   private final OpinionLog opinionLog;
   private final ReaderPositions positions;
+  private final CommentTallies tallies;
   private final Map<Long, Unit> communes = new ConcurrentHashMap<>();
 
   CommentReader(
-      CommentStore store, Classifiers classifiers, Units units, OpinionLog opinionLog, JdbcClient jdbc, Clock clock) {
+      CommentStore store,
+      Classifiers classifiers,
+      Units units,
+      OpinionLog opinionLog,
+      CommentTallies tallies,
+      JdbcClient jdbc,
+      Clock clock) {
     this.store = store;
+    this.tallies = tallies;
     this.classifiers = classifiers;
     this.units = units;
     this.opinionLog = opinionLog;
@@ -58,7 +70,9 @@ class CommentReader implements OpinionLogReader {
   public void apply(List<OpinionChange> changes) {
     Map<LogPosition, List<OpinionChange.Comment>> comments = opinionLog.comments(changes);
     // One classifier per consultation and batch (it reads the items and keywords to know if it is current).
-    Map<Long, CommentClassifier> classifierOf = new java.util.HashMap<>();
+    Map<Long, CommentClassifier> classifierOf = new HashMap<>();
+    // The people whose comments changed, per consultation: re-tallied once at the end of the batch.
+    Map<Long, Set<String>> changed = new HashMap<>();
     for (OpinionChange change : changes) {
       List<OpinionChange.Comment> these = comments.getOrDefault(change.position(), List.of());
       // Only what changes the comments matters: a first opinion without any is nothing to do.
@@ -69,6 +83,7 @@ class CommentReader implements OpinionLogReader {
         continue;
       }
       store.deleteComments(change.consultationId(), change.author());
+      changed.computeIfAbsent(change.consultationId(), c -> new HashSet<>()).add(change.author());
       OpinionChange.Standing now = change.now();
       if (these.isEmpty() || now == null) {
         continue;
@@ -101,6 +116,7 @@ class CommentReader implements OpinionLogReader {
                 read));
       }
     }
+    changed.forEach(tallies::retally);
   }
 
   /** The commune the unit lies in (content is never placed more precisely), or the unit itself. */

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.classification.CommentStance;
+import vn.ykien.classification.CommentTallies;
 import vn.ykien.classification.text.TextClassifier.Example;
 
 /**
@@ -19,13 +20,16 @@ public class Corrections {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final int k;
+  private final CommentTallies tallies;
 
   Corrections(
       JdbcClient jdbc,
       Clock clock,
+      CommentTallies tallies,
       @org.springframework.beans.factory.annotation.Value("${ykien.results.minimum-group:10}") int k) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.tallies = tallies;
     this.k = k;
   }
 
@@ -51,7 +55,8 @@ public class Corrections {
     if (stance == CommentStance.UNCLEAR) {
       return new Outcome.NotAStance(stance);
     }
-    int changed =
+    record Changed(long consultationId, String author) {}
+    List<Changed> changed =
         jdbc.sql(
                 """
                 with wording as (
@@ -64,6 +69,7 @@ public class Corrections {
                 set corrected_stance = :stance, corrected_by = :analyst, corrected_at = :at
                 from wording
                 where c.consultation_id = wording.consultation_id and c.text = wording.text
+                returning c.consultation_id, c.author
                 """)
             .param("stance", stance.name())
             .param("analyst", analyst)
@@ -71,8 +77,14 @@ public class Corrections {
             .param("comment", commentId)
             .param("path", unitPath + "%")
             .param("k", k)
-            .update();
-    return changed == 0 ? new Outcome.UnknownComment(commentId) : new Outcome.Corrected(commentId, stance);
+            .query((rs, n) -> new Changed(rs.getLong(1), rs.getString(2)))
+            .list();
+    if (changed.isEmpty()) {
+      return new Outcome.UnknownComment(commentId);
+    }
+    // The corrected stance moves these people's counts.
+    tallies.retally(changed.getFirst().consultationId(), changed.stream().map(Changed::author).toList());
+    return new Outcome.Corrected(commentId, stance);
   }
 
   /**

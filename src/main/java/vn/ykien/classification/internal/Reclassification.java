@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ykien.classification.CommentClassification;
+import vn.ykien.classification.CommentTallies;
 
 /**
  * Brings every stored label to the current classifier's version: after a new stance model,
@@ -27,10 +28,16 @@ public class Reclassification {
   private final Classifiers classifiers;
   private final TransactionTemplate transactions;
   private final CommentStore store;
+  private final CommentTallies tallies;
 
   Reclassification(
-      JdbcClient jdbc, Classifiers classifiers, TransactionTemplate transactions, CommentStore store) {
+      JdbcClient jdbc,
+      Classifiers classifiers,
+      TransactionTemplate transactions,
+      CommentStore store,
+      CommentTallies tallies) {
     this.store = store;
+    this.tallies = tallies;
     this.jdbc = jdbc;
     this.classifiers = classifiers;
     this.transactions = transactions;
@@ -58,16 +65,16 @@ public class Reclassification {
     Integer done =
         transactions.execute(
             status -> {
-              record Outdated(long id, String text, @Nullable Long itemId) {}
+              record Outdated(long id, String author, String text, @Nullable Long itemId) {}
               List<Outdated> rows =
                   jdbc.sql(
                           """
-                          select id, text, item_id from classification.comment
+                          select id, author, text, item_id from classification.comment
                           where consultation_id = ? and version <> ?
                           order by id limit ? for update skip locked
                           """)
                       .params(consultationId, classifier.version(), size)
-                      .query((rs, n) -> new Outdated(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                      .query((rs, n) -> new Outdated(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4)))
                       .list();
               for (Outdated row : rows) {
                 CommentClassification read = classifier.classify(row.text(), row.itemId());
@@ -82,6 +89,8 @@ public class Reclassification {
                     .update();
                 store.writeItems(row.id(), read.items());
               }
+              // A new reading moves the person's counts: from their old stance or items to the new ones.
+              tallies.retally(consultationId, rows.stream().map(Outdated::author).toList());
               return rows.size();
             });
     return done == null ? 0 : done;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.ykien.classification.CommentTallies;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.reporting.TallyRecount;
 
@@ -29,12 +30,13 @@ public class ReportingCommand {
   @Command(
       name = "recount",
       description =
-          "Rebuild the tallies (and the denominators) from the stored opinions and the registry, and say"
-              + " how many cells were wrong / Đếm lại số liệu tổng hợp (và mẫu số) từ ý kiến đã lưu và"
-              + " sổ dân cư, cho biết bao nhiêu ô sai")
+          "Rebuild the tallies (answers, participation, classified comments, denominators) from the stored"
+              + " opinions and the registry, and say how many cells were wrong / Đếm lại số liệu tổng hợp"
+              + " (ý kiến, tham gia, góp ý đã phân loại, mẫu số) từ dữ liệu đã lưu, cho biết bao nhiêu ô sai")
   public static class Recount implements Callable<Integer> {
 
     private final TallyRecount recount;
+    private final CommentTallies commentTallies;
     private final vn.ykien.reporting.Denominators denominators;
     private final Consultations consultations;
     private final MessageSource messages;
@@ -52,10 +54,12 @@ public class ReportingCommand {
 
     Recount(
         TallyRecount recount,
+        CommentTallies commentTallies,
         vn.ykien.reporting.Denominators denominators,
         Consultations consultations,
         MessageSource messages) {
       this.recount = recount;
+      this.commentTallies = commentTallies;
       this.denominators = denominators;
       this.consultations = consultations;
       this.messages = messages;
@@ -73,7 +77,9 @@ public class ReportingCommand {
         }
         ids = List.of(consultation.get().id());
       } else {
-        ids = recount.consultations();
+        java.util.SortedSet<Long> every = new java.util.TreeSet<>(recount.consultations());
+        every.addAll(commentTallies.consultations());
+        ids = List.copyOf(every);
       }
       long mismatched = 0;
       for (long id : ids) {
@@ -99,6 +105,12 @@ public class ReportingCommand {
             return 1;
           }
         }
+        long comments = commentTallies.recount(id, !check);
+        mismatched += comments;
+        spec.commandLine().getOut().println(messages.getMessage(
+            check ? "cli.reporting.commentsChecked" : "cli.reporting.commentsRecounted",
+            new Object[] {consultations.find(id).map(c -> c.slug()).orElse(String.valueOf(id)), comments},
+            locale));
       }
       spec.commandLine().getOut().println("tally_mismatch=" + mismatched);
       return 0;
