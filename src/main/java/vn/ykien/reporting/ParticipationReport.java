@@ -2,15 +2,21 @@ package vn.ykien.reporting;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.EligiblePopulation;
 import vn.ykien.opinion.Channel;
 import vn.ykien.reporting.internal.TallyStore;
+import vn.ykien.units.Region;
+import vn.ykien.units.Settlement;
 import vn.ykien.units.Unit;
+import vn.ykien.units.UnitKind;
 import vn.ykien.units.Units;
 
 /**
@@ -55,5 +61,75 @@ public class ParticipationReport {
       rows.add(new UnitParticipation(each, now, atOpening, byChannel));
     }
     return rows;
+  }
+
+  /**
+   * The nation's provinces grouped by socio-economic region, in the regions' order (provinces
+   * without a region last, together). Empty below the nation.
+   */
+  @Transactional(readOnly = true)
+  public List<AreaParticipation> byRegion(Consultation consultation, Unit unit) {
+    if (unit.kind() != UnitKind.NATION) {
+      return List.of();
+    }
+    Map<Long, Region> regionOf = units.regionsOfProvinces(unit.edition());
+    List<Long> provinces = units.children(unit.id()).stream().map(Unit::id).toList();
+    Map<Optional<Region>, List<Long>> groups = new LinkedHashMap<>();
+    for (Region region : units.regions()) {
+      groups.put(Optional.of(region), new ArrayList<>());
+    }
+    for (long province : provinces) {
+      groups.computeIfAbsent(Optional.ofNullable(regionOf.get(province)), r -> new ArrayList<>()).add(province);
+    }
+    List<AreaParticipation> rows = new ArrayList<>();
+    Totals totals = totals(consultation, provinces);
+    groups.forEach((region, ids) -> {
+      if (!ids.isEmpty()) {
+        rows.add(totals.of(region.orElse(null), null, ids));
+      }
+    });
+    return rows;
+  }
+
+  /** The urban (wards) and the rural communes of a nation or a province. Empty below provinces. */
+  @Transactional(readOnly = true)
+  public List<AreaParticipation> bySettlement(Consultation consultation, Unit unit) {
+    if (unit.kind() != UnitKind.NATION && unit.kind() != UnitKind.PROVINCE) {
+      return List.of();
+    }
+    Map<Long, Settlement> communes = units.settlementsUnder(unit.id());
+    Totals totals = totals(consultation, List.copyOf(communes.keySet()));
+    List<AreaParticipation> rows = new ArrayList<>();
+    for (Settlement settlement : Settlement.values()) {
+      List<Long> ids = communes.entrySet().stream().filter(e -> e.getValue() == settlement).map(Map.Entry::getKey).toList();
+      rows.add(totals.of(null, settlement, ids));
+    }
+    return rows;
+  }
+
+  /** The tallies and denominators of a set of units, added up by group. */
+  private Totals totals(Consultation consultation, List<Long> ids) {
+    return new Totals(
+        population.snapshot(consultation).isPresent(),
+        tallies.participants(consultation.id(), ids),
+        tallies.eligible(consultation.id(), ids));
+  }
+
+  private record Totals(boolean frozen, Map<Long, Map<Channel, Long>> counted, Map<Long, Long[]> eligible) {
+
+    AreaParticipation of(@Nullable Region region, @Nullable Settlement settlement, List<Long> ids) {
+      long participants = 0;
+      long now = 0;
+      long atOpening = 0;
+      for (long id : ids) {
+        participants += counted.getOrDefault(id, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        Long[] denominators = eligible.get(id);
+        if (denominators != null) {
+          now += denominators[1];
+          atOpening += denominators[0] == null ? 0 : denominators[0];
+        }
+      }
+      return new AreaParticipation(region, settlement, ids.size(), now, frozen ? atOpening : null, participants);
+    }
   }
 }

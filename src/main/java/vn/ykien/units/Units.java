@@ -33,4 +33,13 @@ public interface Units {
 
   /** How many units of each kind an edition holds. */
   java.util.Map<UnitKind, Long> countByKind(String edition);
+
+  /** The provinces of an edition (by id) that belong to a region, with it. */
+  java.util.Map<Long, Region> regionsOfProvinces(String edition);
+
+  /** Every region, in their order. */
+  List<Region> regions();
+
+  /** The units of commune level in this unit's subtree (itself if it is one), each urban or rural. */
+  java.util.Map<Long, Settlement> settlementsUnder(long id);
 }

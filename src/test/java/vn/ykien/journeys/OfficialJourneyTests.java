@@ -214,6 +214,23 @@ class OfficialJourneyTests {
   }
 
   @Test
+  void theNationalAdministratorSeesParticipationByRegionAndUrbanAndRural() {
+    Page national = signedIn("quantri.quocgia");
+    national.navigate(url("/officials/units/2026-07/VN?consultation=hien-phap-2025"));
+    national.waitForSelector("#by-region");
+
+    assertThat(national.locator("#by-region tbody tr").count()).isEqualTo(6);
+    assertThat(national.locator("#by-region tr[data-area='DBSH'] td").first().innerText()).isEqualTo("Đồng bằng sông Hồng");
+    // The demo's participants live in Giao Thuỷ (Ninh Bình): the Red River Delta and a rural commune.
+    assertThat(Long.parseLong(national.locator("#by-region tr[data-area='DBSH'] td.participants").innerText()))
+        .isEqualTo(Long.parseLong(national.locator("#total-participants").innerText()));
+    assertThat(national.locator("#by-settlement tr[data-area='RURAL'] td").first().innerText()).startsWith("Nông thôn");
+    assertThat(national.locator("#by-settlement tr[data-area='RURAL'] td.participants").innerText())
+        .isEqualTo(national.locator("#total-participants").innerText());
+    Browser.screenshot(national, "19-national-by-region");
+  }
+
+  @Test
   void aGroupOfficerSeesOnlyTheirGroupAndNoPersonalLists() {
     Page group = signedIn("totruong.to01");
     group.waitForSelector("#participation");

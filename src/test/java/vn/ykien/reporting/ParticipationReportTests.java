@@ -118,4 +118,42 @@ class ParticipationReportTests {
     assertThat(group11.participants()).isEqualTo(1);
     assertThat(group11.participantsByChannel()).containsEntry(Channel.SELF, 1L).containsEntry(Channel.ASSISTED, 0L);
   }
+
+  @Test
+  void regionsAndUrbanAndRuralAddUpTheirProvincesAndCommunes() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    Unit province = units.find(commune.parentId()).orElseThrow();
+    Unit nation = units.find(province.parentId()).orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      takePart(consultation, fixtures.aResident().inGroup(5).register(), Channel.SELF);
+    }
+    denominators.refresh(consultation);
+    fixtures.readersCaughtUp();
+
+    List<UnitParticipation> provinces = report.forUnitAndChildren(consultation, nation);
+    List<AreaParticipation> regions = report.byRegion(consultation, nation);
+    assertThat(regions).extracting(row -> row.region() == null ? "none" : row.region().code())
+        .as("the six regions in their order")
+        .containsExactly("TDMNPB", "DBSH", "BTBDHMT", "TN", "DNB", "DBSCL");
+    assertThat(regions.stream().mapToInt(AreaParticipation::units).sum()).isEqualTo(provinces.size() - 1);
+    assertThat(regions.stream().mapToLong(AreaParticipation::participants).sum())
+        .isEqualTo(provinces.getFirst().participants());
+    assertThat(regions.stream().mapToLong(AreaParticipation::eligible).sum())
+        .isEqualTo(provinces.getFirst().eligible());
+    // Ninh Bình (37) lies in the Red River Delta: its participants count there.
+    long ninhBinh = provinces.stream().filter(row -> row.unit().code().equals("37")).findFirst().orElseThrow().participants();
+    assertThat(ninhBinh).isGreaterThanOrEqualTo(3);
+    assertThat(regions.get(1).participants()).isGreaterThanOrEqualTo(ninhBinh);
+
+    List<AreaParticipation> settlements = report.bySettlement(consultation, province);
+    UnitParticipation whole = provinces.stream().filter(row -> row.unit().code().equals("37")).findFirst().orElseThrow();
+    assertThat(settlements).extracting(AreaParticipation::settlement)
+        .containsExactly(vn.ykien.units.Settlement.URBAN, vn.ykien.units.Settlement.RURAL);
+    assertThat(settlements.stream().mapToLong(AreaParticipation::participants).sum()).isEqualTo(whole.participants());
+    assertThat(settlements.stream().mapToLong(AreaParticipation::eligible).sum()).isEqualTo(whole.eligible());
+    assertThat(settlements.get(1).participants()).as("Giao Thuỷ is a commune (xã): rural").isGreaterThanOrEqualTo(3);
+    assertThat(report.bySettlement(consultation, commune)).as("no split below provinces").isEmpty();
+    assertThat(report.byRegion(consultation, province)).as("regions are of the nation").isEmpty();
+  }
 }

@@ -93,6 +93,8 @@ class OfficialPages {
     model.addAttribute("total", rows.getFirst());
     model.addAttribute("children", rows.subList(1, rows.size()));
     model.addAttribute("channels", Channel.values());
+    model.addAttribute("regions", report.byRegion(chosen, unit));
+    model.addAttribute("settlements", report.bySettlement(chosen, unit));
     model.addAttribute("snapshot", population.snapshot(chosen).orElse(null));
     // How fresh the figures are: opinions sent but not yet counted, and any the counting set aside.
     var lag = readers.lag(10_000).stream().filter(l -> l.reader().startsWith("reporting.")).findFirst();

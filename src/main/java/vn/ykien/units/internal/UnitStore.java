@@ -16,6 +16,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.shared.Localized;
 import vn.ykien.units.NewUnit;
+import vn.ykien.units.Region;
+import vn.ykien.units.Settlement;
 import vn.ykien.units.Unit;
 import vn.ykien.units.UnitImportResult;
 import vn.ykien.units.UnitKind;
@@ -202,6 +204,51 @@ public class UnitStore implements Units {
         .param(id)
         .query(UnitStore::map)
         .list();
+  }
+
+  @Override
+  public Map<Long, Region> regionsOfProvinces(String edition) {
+    Map<Long, Region> regions = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select u.id, r.code, r.position, r.name_vi, r.name_en
+            from units.unit u
+            join units.province_region p on p.province_code = u.code
+            join units.region r on r.code = p.region_code
+            where u.edition = ? and u.kind = 'PROVINCE'
+            order by r.position, u.code
+            """)
+        .param(edition)
+        .query(
+            (ResultSet rs) -> {
+              regions.put(rs.getLong(1), new Region(rs.getString(2), rs.getInt(3),
+                  new Localized(rs.getString(4), rs.getString(5))));
+            });
+    return regions;
+  }
+
+  @Override
+  public List<Region> regions() {
+    return jdbc.sql("select code, position, name_vi, name_en from units.region order by position")
+        .query((rs, n) -> new Region(rs.getString(1), rs.getInt(2),
+            new Localized(rs.getString(3), rs.getString(4))))
+        .list();
+  }
+
+  @Override
+  public Map<Long, Settlement> settlementsUnder(long id) {
+    Map<Long, Settlement> communes = new HashMap<>();
+    jdbc.sql(
+            "select id, category_vi from units.unit where kind = 'COMMUNE' and path like"
+                + " (select path from units.unit where id = ?) || '%'")
+        .param(id)
+        .query(
+            (ResultSet rs) -> {
+              communes.put(rs.getLong(1), "Phường".equals(rs.getString(2))
+                  ? Settlement.URBAN
+                  : Settlement.RURAL);
+            });
+    return communes;
   }
 
   @Override
