@@ -15,13 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.consultation.EligiblePopulation;
+import vn.ykien.registry.ResidentChanges;
 import vn.ykien.reporting.internal.UnitLineages;
 
 /**
  * The denominators of participation rates per unit at every level: who could take part when the
- * consultation opened (the frozen snapshot, rolled up once it exists) and who can now (the
- * registry, recounted off the request path every few minutes and after an import). Pages read
- * these rows and never count the registry.
+ * consultation opened (the frozen snapshot, rolled up once it exists) and who can now: counted
+ * in full from the registry once (and again daily, {@code ykien.reporting.denominators-every}, as a
+ * check), then kept current from the registry's change log every few seconds. Pages read these
+ * rows and never count the registry.
  */
 @Service
 public class Denominators {
@@ -35,6 +37,12 @@ public class Denominators {
   private final JdbcTemplate template;
   private final Clock clock;
   private final java.time.Duration every;
+  private final ResidentChanges changes;
+  /** Scheduled work calls this bean's own methods: not through its proxy, so in these. */
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+  /** Registry changes applied per transaction. */
+  static final int CHANGES_PER_BATCH = 20_000;
 
   Denominators(
       EligiblePopulation population,
@@ -43,9 +51,13 @@ public class Denominators {
       JdbcClient jdbc,
       JdbcTemplate template,
       Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${ykien.reporting.denominators-every:PT1M}")
+      ResidentChanges changes,
+      org.springframework.transaction.support.TransactionTemplate transactions,
+      @org.springframework.beans.factory.annotation.Value("${ykien.reporting.denominators-every:PT24H}")
           java.time.Duration every) {
     this.every = every;
+    this.changes = changes;
+    this.transactions = transactions;
     this.population = population;
     this.consultations = consultations;
     this.lineages = lineages;
@@ -54,9 +66,28 @@ public class Denominators {
     this.clock = clock;
   }
 
-  /** Recounts the denominators of one consultation now. */
+  /**
+   * Recounts the denominators of one consultation now, from the whole registry. Registry writers
+   * wait meanwhile, so the count is exactly the registry up to the change log's head, which is
+   * recorded: {@link #followRegistry} goes on from there.
+   */
   @Transactional
   public void refresh(Consultation consultation) {
+    // One refresh or follower per consultation at a time (its row, made here the first time),
+    // then no registry writer until this commits.
+    jdbc.sql(
+            """
+            insert into reporting.eligible_refresh (consultation_id, refreshed_at, snapshot_rolled)
+            values (?, now(), false) on conflict do nothing
+            """)
+        .param(consultation.id())
+        .update();
+    jdbc.sql("select 1 from reporting.eligible_refresh where consultation_id = ? for update")
+        .param(consultation.id())
+        .query()
+        .singleRow();
+    changes.holdWriters();
+    long head = changes.head();
     Map<Long, Long> now = rollUp(population.nowPerUnit(consultation));
     Map<Long, Long> atOpening = population.snapshot(consultation).isPresent()
         ? rollUp(population.atOpeningPerUnit(consultation))
@@ -83,12 +114,117 @@ public class Denominators {
         });
     jdbc.sql(
             """
-            insert into reporting.eligible_refresh (consultation_id, refreshed_at, snapshot_rolled) values (?, ?, ?)
+            insert into reporting.eligible_refresh (consultation_id, refreshed_at, snapshot_rolled, registry_change_id)
+            values (?, ?, ?, ?)
             on conflict (consultation_id) do update set refreshed_at = excluded.refreshed_at,
-              snapshot_rolled = excluded.snapshot_rolled
+              snapshot_rolled = excluded.snapshot_rolled, registry_change_id = excluded.registry_change_id
             """)
-        .params(consultation.id(), java.sql.Timestamp.from(clock.instant()), atOpening != null)
+        .params(consultation.id(), java.sql.Timestamp.from(clock.instant()), atOpening != null, head)
         .update();
+  }
+
+  /**
+   * Applies the registry's changes since the consultation's denominators were last brought up to
+   * date, a batch in one transaction: each person who became eligible (an activated level-2 e-ID,
+   * old enough, in the consultation's scope) counts +1 at their unit and every unit above it, each
+   * who stopped being eligible or moved away −1 where they counted. Returns how many changes were
+   * read; 0 when the consultation has no denominators yet (a full {@link #refresh} makes them).
+   *
+   * @param wait whether to wait for another server applying the same consultation's changes
+   *     (otherwise that consultation is left to it)
+   */
+  @Transactional
+  public int followRegistry(Consultation consultation, boolean wait) {
+    record Position(long changeId, boolean frozen) {}
+    var position = jdbc.sql(
+            "select registry_change_id, snapshot_rolled from reporting.eligible_refresh where consultation_id = ? for update"
+                + (wait ? "" : " skip locked"))
+        .param(consultation.id())
+        .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2)))
+        .optional();
+    if (position.isEmpty()) {
+      return 0;
+    }
+    List<ResidentChanges.Change> batch = changes.after(position.get().changeId(), CHANGES_PER_BATCH);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    java.time.LocalDate born = consultation.bornOnOrBefore();
+    Map<Long, Long> perLowestUnit = new HashMap<>();
+    for (ResidentChanges.Change change : batch) {
+      if (change.oldUnitId() != null && change.oldBirthDate() != null && !change.oldBirthDate().isAfter(born)) {
+        perLowestUnit.merge(change.oldUnitId(), -1L, Long::sum);
+      }
+      if (change.newUnitId() != null && change.newBirthDate() != null && !change.newBirthDate().isAfter(born)) {
+        perLowestUnit.merge(change.newUnitId(), 1L, Long::sum);
+      }
+    }
+    perLowestUnit.values().removeIf(delta -> delta == 0);
+    Long scope = consultation.scopeUnitId();
+    if (scope != null) {
+      lineages.cover(perLowestUnit.keySet());
+      perLowestUnit.keySet().removeIf(unit -> java.util.Arrays.stream(lineages.of(unit)).noneMatch(above -> above == scope));
+    }
+    Map<Long, Long> rolled = rollUp(perLowestUnit);
+    rolled.values().removeIf(delta -> delta == 0);
+    List<Object[]> rows = new ArrayList<>(rolled.size());
+    rolled.forEach((unit, delta) -> rows.add(new Object[] {consultation.id(), unit, delta}));
+    boolean frozen = position.get().frozen();
+    template.batchUpdate(
+        """
+        insert into reporting.eligible_count (consultation_id, unit_id, at_opening, now) values (?, ?, ?, ?)
+        on conflict (consultation_id, unit_id) do update set now = eligible_count.now + excluded.now
+        """,
+        rows,
+        1_000,
+        (ps, row) -> {
+          ps.setLong(1, (Long) row[0]);
+          ps.setLong(2, (Long) row[1]);
+          // A unit first met here had nobody eligible at opening.
+          ps.setObject(3, frozen ? 0L : null, java.sql.Types.BIGINT);
+          ps.setLong(4, (Long) row[2]);
+        });
+    jdbc.sql("update reporting.eligible_refresh set registry_change_id = ? where consultation_id = ?")
+        .params(batch.getLast().id(), consultation.id())
+        .update();
+    return batch.size();
+  }
+
+  /**
+   * Every few seconds: each open consultation's denominators follow the registry's changes; the
+   * changes every open consultation has passed are then dropped.
+   */
+  @Scheduled(fixedDelayString = "${ykien.reporting.follow-registry-every:PT2S}", initialDelayString = "PT5S")
+  void followRegistryOfOpen() {
+    java.time.Instant now = clock.instant();
+    List<Long> open = new ArrayList<>();
+    for (Consultation consultation : consultations.openOrUpcoming(now)) {
+      if (!consultation.window().isOpenAt(now)) {
+        continue;
+      }
+      open.add(consultation.id());
+      try {
+        for (int round = 0;
+            round < 50 && transactions.execute(status -> followRegistry(consultation, false)) == CHANGES_PER_BATCH;
+            round++) {
+          // more changes are waiting: another batch
+        }
+      } catch (RuntimeException failed) {
+        log.warn("Denominators of {} did not follow the registry / Mẫu số của {} chưa theo kịp dữ liệu dân cư: {}",
+            consultation.slug(), consultation.slug(), failed.getMessage());
+      }
+    }
+    if (!open.isEmpty()) {
+      // Consultations without denominators yet are refreshed in full: they need no old change.
+      long passed = jdbc.sql(
+              "select coalesce(min(registry_change_id), 0) from reporting.eligible_refresh where consultation_id = any(?::bigint[])")
+          .param(open.toArray(Long[]::new))
+          .query(Long.class)
+          .single();
+      if (passed > 0) {
+        transactions.executeWithoutResult(status -> changes.forgetUpTo(passed));
+      }
+    }
   }
 
   /**
@@ -104,7 +240,7 @@ public class Denominators {
         continue;
       }
       try {
-        refresh(consultation);
+        transactions.executeWithoutResult(status -> refresh(consultation));
       } catch (RuntimeException failed) {
         log.warn("Denominators of {} not refreshed / Chưa cập nhật mẫu số của {}: {}",
             consultation.slug(), consultation.slug(), failed.getMessage());

@@ -3,6 +3,7 @@ package vn.ykien.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ class ParticipationReportTests {
   @Autowired Fixtures fixtures;
   @Autowired Units units;
   @Autowired Denominators denominators;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   void takePart(Consultation consultation, CitizenId citizen, Channel channel) {
     List<Answer> answers =
@@ -155,5 +157,46 @@ class ParticipationReportTests {
     assertThat(settlements.get(1).participants()).as("Giao Thuỷ is a commune (xã): rural").isGreaterThanOrEqualTo(3);
     assertThat(report.bySettlement(consultation, commune)).as("no split below provinces").isEmpty();
     assertThat(report.byRegion(consultation, province)).as("regions are of the nation").isEmpty();
+  }
+
+  /** Eligible now per unit of the commune and its groups, as the officials' page shows them. */
+  Map<String, Long> eligibleNow(Consultation consultation, Unit commune) {
+    Map<String, Long> now = new java.util.TreeMap<>();
+    for (UnitParticipation row : report.forUnitAndChildren(consultation, commune)) {
+      now.put(row.unit().code(), row.eligible());
+    }
+    return now;
+  }
+
+  @Test
+  void eligibleNowFollowsTheRegistrysChangesAndEqualsAFullRecount() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    CitizenId moving = fixtures.aResident().inGroup(5).register();
+    CitizenId losingAccount = fixtures.aResident().inGroup(5).register();
+    denominators.refresh(consultation);
+    Map<String, Long> before = eligibleNow(consultation, commune);
+
+    // New residents (one of them too young, one with a level-1 account only), a move, and an
+    // account that is no longer level 2: as an import of a newer list would change them.
+    for (int i = 0; i < 3; i++) {
+      fixtures.aResident().inGroup(5).register();
+    }
+    fixtures.aResident().aged(12).inGroup(5).register();
+    fixtures.aResident().withLevel1Account().inGroup(5).register();
+    jdbc.sql("update registry.resident set unit_id = ? where citizen_id = ?")
+        .params(fixtures.residentialGroup(6).id(), moving.value())
+        .update();
+    jdbc.sql("update registry.resident set eid_level = 1 where citizen_id = ?").param(losingAccount.value()).update();
+    while (denominators.followRegistry(consultation, true) > 0) {
+      // until every change is applied
+    }
+
+    Map<String, Long> followed = eligibleNow(consultation, commune);
+    assertThat(followed.get("14167")).isEqualTo(before.get("14167") + 3 - 1);
+    assertThat(followed.get("14167-05")).isEqualTo(before.get("14167-05") + 3 - 2);
+    assertThat(followed.get("14167-06")).isEqualTo(before.get("14167-06") + 1);
+    denominators.refresh(consultation);
+    assertThat(eligibleNow(consultation, commune)).as("a full recount of the registry").isEqualTo(followed);
   }
 }
