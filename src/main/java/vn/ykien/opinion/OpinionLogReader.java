@@ -44,4 +44,9 @@ public interface OpinionLogReader {
   default long parked() {
     return positions().parked(name());
   }
+
+  /** The latest changes this reader parked, with their reasons. */
+  default List<ReaderPositions.ParkedChange> parkedChanges(int limit) {
+    return positions().parkedChanges(name(), limit);
+  }
 }

@@ -61,4 +61,17 @@ public final class ReaderPositions {
         .query(Long.class)
         .single();
   }
+
+  /** A change a reader set aside: its id in the log (never whose it is), why and when. */
+  public record ParkedChange(long changeId, String reason, java.time.Instant parkedAt) {}
+
+  /** The reader's parked changes, the latest first. */
+  public java.util.List<ParkedChange> parkedChanges(String reader, int limit) {
+    return jdbc.sql(
+            "select change_id, reason, parked_at from " + schema + ".parked_change where reader = ?"
+                + " order by parked_at desc, change_id desc limit ?")
+        .params(reader, limit)
+        .query((rs, n) -> new ParkedChange(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .list();
+  }
 }

@@ -228,6 +228,13 @@ class OfficialJourneyTests {
     assertThat(national.locator("#by-settlement tr[data-area='RURAL'] td.participants").innerText())
         .isEqualTo(national.locator("#total-participants").innerText());
     Browser.screenshot(national, "19-national-by-region");
+
+    // How current the figures are: each reader of the opinion log, waiting and set-aside changes.
+    national.click("#readers-link");
+    national.waitForSelector("#readers");
+    assertThat(national.locator("#readers tr[data-reader='reporting.tallies'] td").first().innerText())
+        .isEqualTo("Số liệu tham gia và ý kiến");
+    assertThat(national.locator("#readers tr[data-reader='classification.comments'] td.pending").innerText()).matches("\\d+|từ .*");
   }
 
   @Test

@@ -72,6 +72,15 @@ class ParkedChangesTests {
     String page = official.get("/officials/units/2026-07/14167?consultation=" + consultation.slug()).body();
     assertThat(page).contains("Số liệu đã tính mọi ý kiến gửi đến lúc này.")
         .contains("lượt gửi không tính được và đã được tạm gác");
+
+    // The national administrator's page of the readers lists the parked change with its reason.
+    var national = new OfficialSession(port);
+    assertThat(national.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
+    String readersPage = national.get("/officials/units/2026-07/VN/readers").body();
+    assertThat(readersPage).contains("Thay đổi bị tạm gác: Số liệu tham gia và ý kiến").contains("987654321");
+    // Below the nation there is no such page; a commune officer may not see the nation's.
+    assertThat(national.get("/officials/units/2026-07/14167/readers").statusCode()).isEqualTo(404);
+    assertThat(official.get("/officials/units/2026-07/VN/readers").statusCode()).isEqualTo(403);
   }
 
   long parked() {
