@@ -17,6 +17,16 @@ public interface OpinionLogReader {
   /** The reader's position and parked changes, in its own module's tables. */
   ReaderPositions positions();
 
+  /**
+   * The largest share of its thread's time the reader may spend applying batches, between 0
+   * (exclusive) and 1: after a batch that took t, a reader with share s rests t × (1 − s) / s before
+   * the next. Readers that share the submissions' cores with costly work (classification) keep
+   * their part of the CPU bounded, and catch up when the load falls; 1: no rest.
+   */
+  default double share() {
+    return 1.0;
+  }
+
   /** Applies the changes, in log order, in the caller's transaction. */
   void apply(List<OpinionChange> changes);
 

@@ -182,7 +182,9 @@ public class OpinionLogReaders implements SmartLifecycle {
     int oneByOne = 0;
     while (running.get()) {
       try {
+        long started = System.nanoTime();
         Step step = step(reader, oneByOne > 0 ? 1 : batchSize);
+        rest(reader, System.nanoTime() - started);
         if (step instanceof Step.Isolated) {
           oneByOne = batchSize;
         } else if (oneByOne > 0 && step instanceof Step.Applied(int n) && n > 0) {
@@ -207,6 +209,17 @@ public class OpinionLogReaders implements SmartLifecycle {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  /** After a batch that took {@code nanos}, the rest that keeps the reader within its share. */
+  private static void rest(OpinionLogReader reader, long nanos) throws InterruptedException {
+    double share = reader.share();
+    if (share > 0 && share < 1) {
+      long rest = (long) (nanos * (1 - share) / share);
+      if (rest >= 1_000_000) {
+        Thread.sleep(Duration.ofNanos(Math.min(rest, Duration.ofSeconds(30).toNanos())));
       }
     }
   }

@@ -38,6 +38,7 @@ class CommentReader implements OpinionLogReader {
   private final OpinionLog opinionLog;
   private final ReaderPositions positions;
   private final CommentTallies tallies;
+  private final double share;
   private final Map<Long, Unit> communes = new ConcurrentHashMap<>();
 
   CommentReader(
@@ -47,7 +48,9 @@ class CommentReader implements OpinionLogReader {
       OpinionLog opinionLog,
       CommentTallies tallies,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${ykien.classification.reader-share:0.3}") double share) {
+    this.share = share;
     this.store = store;
     this.tallies = tallies;
     this.classifiers = classifiers;
@@ -59,6 +62,16 @@ class CommentReader implements OpinionLogReader {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * Classifying is the costliest work beside the submissions (BM25 and the models on every
+   * comment): at most this share of a core, so that a surge of submissions keeps most of the CPU;
+   * the reader catches up when the load falls ({@code ykien.classification.reader-share}).
+   */
+  @Override
+  public double share() {
+    return share;
   }
 
   @Override
