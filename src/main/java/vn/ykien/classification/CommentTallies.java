@@ -55,8 +55,11 @@ public class CommentTallies {
       ) fresh
       """;
 
-  private static final String CELLS =
-      "k.consultation_id, u.unit_id, u.parent_id, k.item_id, k.stance, k.age_band, k.sex, k.occupation";
+  /** A cell's key; its unit above is taken as the latest path says (a moved unit's comments keep old paths). */
+  private static final String CELLS = "k.consultation_id, u.unit_id, k.item_id, k.stance, k.age_band, k.sex, k.occupation";
+
+  private static final String SELECTED =
+      "k.consultation_id, u.unit_id, max(u.parent_id), k.item_id, k.stance, k.age_band, k.sex, k.occupation";
 
   private final JdbcClient jdbc;
 
@@ -89,7 +92,7 @@ public class CommentTallies {
             on conflict (consultation_id, unit_id, item_id, stance, age_band, sex, occupation)
             do update set people = t.people + excluded.people
             """
-                .formatted(CELLS, ANCESTORS, CELLS))
+                .formatted(SELECTED, ANCESTORS, CELLS))
         .param("consultation", consultationId)
         .param("authors", these)
         .update();
@@ -109,7 +112,7 @@ public class CommentTallies {
             """
                 .formatted(
                     FRESH.formatted("c.consultation_id = :consultation and c.author = any(cast(:authors as text[]))"),
-                    CELLS, ANCESTORS, CELLS))
+                    SELECTED, ANCESTORS, CELLS))
         .param("consultation", consultationId)
         .param("authors", these)
         .update();
@@ -132,7 +135,7 @@ public class CommentTallies {
             %s
             group by %s
             """
-                .formatted(CELLS, FRESH.formatted("c.consultation_id = :consultation"), ANCESTORS, CELLS))
+                .formatted(SELECTED, FRESH.formatted("c.consultation_id = :consultation"), ANCESTORS, CELLS))
         .param("consultation", consultationId)
         .update();
     long mismatched =

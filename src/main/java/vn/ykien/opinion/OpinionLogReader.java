@@ -18,10 +18,11 @@ public interface OpinionLogReader {
   ReaderPositions positions();
 
   /**
-   * The largest share of its thread's time the reader may spend applying batches, between 0
-   * (exclusive) and 1: after a batch that took t, a reader with share s rests t × (1 − s) / s before
-   * the next. Readers that share the submissions' cores with costly work (classification) keep
-   * their part of the CPU bounded, and catch up when the load falls; 1: no rest.
+   * The largest share of its thread's time the reader may spend applying batches while the
+   * machine's CPU is busy (over 75 % in use), between 0 (exclusive) and 1: after a batch that cost
+   * its thread c of CPU, a reader with share s rests c × (1 − s) / s before the next. Readers doing
+   * costly work (classification) on the submissions' cores keep their part bounded during a surge
+   * and catch up at full speed when the CPU is idle; 1: never rests.
    */
   default double share() {
     return 1.0;

@@ -120,10 +120,10 @@ public class OpinionLogReaders implements SmartLifecycle {
         if (first.isEmpty()) {
           return new Step.Applied(0);
         }
-        String reason = String.valueOf(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failed).getMessage());
+        String reason = reasonOf(failed);
         log.warn("Reader {} parked change {}: {} / Bộ đọc {} tạm gác thay đổi {}: {}",
             reader.name(), first.getFirst().position().id(), reason, reader.name(), first.getFirst().position().id(), reason);
-        reader.park(first.getFirst(), reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+        reader.park(first.getFirst(), reason);
         reader.savePosition(first.getFirst().position());
         return new Step.Isolated(true);
       });
@@ -182,9 +182,9 @@ public class OpinionLogReaders implements SmartLifecycle {
     int oneByOne = 0;
     while (running.get()) {
       try {
-        long started = System.nanoTime();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         Step step = step(reader, oneByOne > 0 ? 1 : batchSize);
-        rest(reader, System.nanoTime() - started);
+        rest(reader, THREADS.getCurrentThreadCpuTime() - cpuBefore);
         if (step instanceof Step.Isolated) {
           oneByOne = batchSize;
         } else if (oneByOne > 0 && step instanceof Step.Applied(int n) && n > 0) {
@@ -213,15 +213,48 @@ public class OpinionLogReaders implements SmartLifecycle {
     }
   }
 
-  /** After a batch that took {@code nanos}, the rest that keeps the reader within its share. */
-  private static void rest(OpinionLogReader reader, long nanos) throws InterruptedException {
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static final java.lang.management.OperatingSystemMXBean SYSTEM =
+      java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+  /** Above this share of the machine's CPU in use, readers with a share below 1 rest. */
+  static final double BUSY = 0.75;
+
+  /**
+   * After a batch that cost the reader's thread {@code cpuNanos} of CPU, the rest that keeps it
+   * within its share while the machine is busy (nothing when the CPU is mostly idle: it catches up
+   * at full speed then).
+   */
+  private static void rest(OpinionLogReader reader, long cpuNanos) throws InterruptedException {
     double share = reader.share();
-    if (share > 0 && share < 1) {
-      long rest = (long) (nanos * (1 - share) / share);
-      if (rest >= 1_000_000) {
-        Thread.sleep(Duration.ofNanos(Math.min(rest, Duration.ofSeconds(30).toNanos())));
-      }
+    if (share >= 1 || cpuNanos < 1_000_000 || !busy()) {
+      return;
     }
+    long rest = (long) (cpuNanos * (1 - share) / share);
+    Thread.sleep(Duration.ofNanos(Math.min(rest, Duration.ofSeconds(30).toNanos())));
+  }
+
+  private static boolean busy() {
+    if (SYSTEM instanceof com.sun.management.OperatingSystemMXBean measured) {
+      double load = measured.getCpuLoad();
+      return load < 0 || load > BUSY;
+    }
+    return true;
+  }
+
+  /**
+   * Why a change was parked, as officials may read it: the error's kind and its first line only,
+   * without the database's detail (which names the values of the failing row: a pseudonym, a
+   * comment's text).
+   */
+  static String reasonOf(Throwable failure) {
+    Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
+    String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+    first = first.replaceAll("(Key \\(|Failing row contains|Detail:).*", "").strip();
+    String state = cause instanceof java.sql.SQLException sql && sql.getSQLState() != null ? " [" + sql.getSQLState() + "]" : "";
+    String reason = cause.getClass().getSimpleName() + state + ": " + first;
+    return reason.length() > 500 ? reason.substring(0, 500) : reason;
   }
 
   @Override

@@ -61,8 +61,17 @@ public class ResidentChanges {
         .list();
   }
 
-  /** Drops the changes every reader has passed. */
+  /** Drops the changes every reader has passed, and remembers how far. */
   public void forgetUpTo(long id) {
+    jdbc.sql("update registry.resident_change_forgotten set up_to = greatest(up_to, ?)").param(id).update();
     jdbc.sql("delete from registry.resident_change where id <= ?").param(id).update();
+  }
+
+  /**
+   * The id up to which changes were dropped: a reader standing before it cannot follow the log
+   * (it would miss changes) and must count the registry again.
+   */
+  public long forgottenUpTo() {
+    return jdbc.sql("select up_to from registry.resident_change_forgotten").query(Long.class).single();
   }
 }

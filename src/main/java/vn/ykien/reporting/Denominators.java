@@ -145,6 +145,11 @@ public class Denominators {
     if (position.isEmpty()) {
       return 0;
     }
+    if (position.get().changeId() < changes.forgottenUpTo()) {
+      // Changes it has not applied were dropped (it stood still while closed, say): count again.
+      refresh(consultation);
+      return 0;
+    }
     List<ResidentChanges.Change> batch = changes.after(position.get().changeId(), CHANGES_PER_BATCH);
     if (batch.isEmpty()) {
       return 0;

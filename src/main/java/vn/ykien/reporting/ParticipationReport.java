@@ -121,15 +121,21 @@ public class ParticipationReport {
       long participants = 0;
       long now = 0;
       long atOpening = 0;
+      // Until the denominators are refreshed after the snapshot, the rate stays on the live count.
+      boolean rolled = frozen;
       for (long id : ids) {
         participants += counted.getOrDefault(id, Map.of()).values().stream().mapToLong(Long::longValue).sum();
         Long[] denominators = eligible.get(id);
         if (denominators != null) {
           now += denominators[1];
-          atOpening += denominators[0] == null ? 0 : denominators[0];
+          if (denominators[0] == null) {
+            rolled = false;
+          } else {
+            atOpening += denominators[0];
+          }
         }
       }
-      return new AreaParticipation(region, settlement, ids.size(), now, frozen ? atOpening : null, participants);
+      return new AreaParticipation(region, settlement, ids.size(), now, rolled ? atOpening : null, participants);
     }
   }
 }

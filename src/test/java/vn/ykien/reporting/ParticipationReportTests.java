@@ -28,6 +28,7 @@ class ParticipationReportTests {
   @Autowired Fixtures fixtures;
   @Autowired Units units;
   @Autowired Denominators denominators;
+  @Autowired vn.ykien.registry.ResidentChanges residentChanges;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   void takePart(Consultation consultation, CitizenId citizen, Channel channel) {
@@ -198,5 +199,11 @@ class ParticipationReportTests {
     assertThat(followed.get("14167-06")).isEqualTo(before.get("14167-06") + 1);
     denominators.refresh(consultation);
     assertThat(eligibleNow(consultation, commune)).as("a full recount of the registry").isEqualTo(followed);
+
+    // Changes it never applied were dropped (as while it stood closed): it counts in full again.
+    fixtures.aResident().inGroup(5).register();
+    residentChanges.forgetUpTo(residentChanges.head());
+    denominators.followRegistry(consultation, true);
+    assertThat(eligibleNow(consultation, commune).get("14167-05")).isEqualTo(followed.get("14167-05") + 1);
   }
 }

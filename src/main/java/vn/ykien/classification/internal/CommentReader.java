@@ -50,6 +50,10 @@ class CommentReader implements OpinionLogReader {
       JdbcClient jdbc,
       Clock clock,
       @org.springframework.beans.factory.annotation.Value("${ykien.classification.reader-share:0.3}") double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(
+          "ykien.classification.reader-share must be in (0, 1] / phải nằm trong (0, 1]: " + share);
+    }
     this.share = share;
     this.store = store;
     this.tallies = tallies;
@@ -66,8 +70,9 @@ class CommentReader implements OpinionLogReader {
 
   /**
    * Classifying is the costliest work beside the submissions (BM25 and the models on every
-   * comment): at most this share of a core, so that a surge of submissions keeps most of the CPU;
-   * the reader catches up when the load falls ({@code ykien.classification.reader-share}).
+   * comment): while the machine is busy, at most this share of its thread's time goes to it, so that
+   * a surge of submissions keeps most of the CPU; with spare CPU it runs at full speed and catches
+   * up ({@code ykien.classification.reader-share}).
    */
   @Override
   public double share() {

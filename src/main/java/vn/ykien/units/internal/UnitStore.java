@@ -213,7 +213,7 @@ public class UnitStore implements Units {
             """
             select u.id, r.code, r.position, r.name_vi, r.name_en
             from units.unit u
-            join units.province_region p on p.province_code = u.code
+            join units.province_region p on p.edition = u.edition and p.province_code = u.code
             join units.region r on r.code = p.region_code
             where u.edition = ? and u.kind = 'PROVINCE'
             order by r.position, u.code
@@ -244,9 +244,7 @@ public class UnitStore implements Units {
         .param(id)
         .query(
             (ResultSet rs) -> {
-              communes.put(rs.getLong(1), "Phường".equals(rs.getString(2))
-                  ? Settlement.URBAN
-                  : Settlement.RURAL);
+              communes.put(rs.getLong(1), Settlement.ofCategory(rs.getString(2)));
             });
     return communes;
   }
