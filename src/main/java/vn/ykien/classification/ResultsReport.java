@@ -386,22 +386,16 @@ public class ResultsReport {
 
   private static JdbcClient.StatementSpec bind(
       JdbcClient.StatementSpec statement, long consultationId, long unitId, ResultsFilter filter) {
-    statement = statement.param("consultation", consultationId).param("unit", unitId);
-    if (filter.age() != null) {
-      statement = statement.param("age", filter.age().name());
-    }
-    if (filter.sex() != null) {
-      statement = statement.param("sex", filter.sex().name());
-    }
-    if (filter.occupation() != null) {
-      statement = statement.param("occupation", filter.occupation().name());
-    }
-    return statement;
+    return bindGroup(statement.param("consultation", consultationId).param("unit", unitId), filter);
   }
 
   private static JdbcClient.StatementSpec bind(
       JdbcClient.StatementSpec statement, long consultationId, Unit unit, ResultsFilter filter) {
-    statement = statement.param("consultation", consultationId).param("path", unit.path() + "%");
+    return bindGroup(statement.param("consultation", consultationId).param("path", unit.path() + "%"), filter);
+  }
+
+  /** The group's values for the group conditions (age band, sex, occupation) of a statement. */
+  private static JdbcClient.StatementSpec bindGroup(JdbcClient.StatementSpec statement, ResultsFilter filter) {
     if (filter.age() != null) {
       statement = statement.param("age", filter.age().name());
     }
