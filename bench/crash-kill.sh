@@ -56,12 +56,12 @@ where not exists (select 1 from opinion.receipt r where r.number = a.number)
 SQL
 )"
 duplicates="$(sql "
-  select (select coalesce(sum(n - 1), 0) from (select count(*) n from opinion.answer where consultation_id = $consultation
+  select (select coalesce(sum(n - 1), 0) from (select count(*) n from opinion.current_answer where consultation_id = $consultation
             group by pseudonym, item_id having count(*) > 1) twice)
-       + (select count(*) from (select pseudonym from opinion.answer where consultation_id = $consultation
+       + (select count(*) from (select pseudonym from opinion.current_answer where consultation_id = $consultation
             group by pseudonym having count(*) <> (select count(*) from consultation.item where consultation_id = $consultation)) partial)
        + abs((select count(*) from opinion.participation where consultation_id = $consultation)
-             - (select count(distinct pseudonym) from opinion.answer where consultation_id = $consultation))")"
+             - (select count(distinct pseudonym) from opinion.current_answer where consultation_id = $consultation))")"
 nation="$(sql "select id from units.unit where edition = '2026-07' and code = 'VN'")"
 echo "tallies: $(sql "select sum(people) from reporting.participation_total where consultation_id = $consultation and unit_id = $nation") counted nationally, $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants"
 "$java" -Xmx512m -jar "$jar" reporting recount --check --lang en > "$work/recount.txt" 2>&1 || { cat "$work/recount.txt"; exit 1; }

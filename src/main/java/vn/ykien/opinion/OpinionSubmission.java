@@ -103,14 +103,20 @@ public class OpinionSubmission {
     }
     Instant now = clock.instant();
     String receipt = newReceiptNumber();
-    store.joinLogWriters();
-    Optional<OpinionStore.Participation> previous =
-        store.lockParticipation(consultation.id(), command.citizen());
-    if (previous.isEmpty()
-        && !store.insertParticipation(
-            consultation.id(), command.citizen(), unitId, command.channel(), now, receipt)) {
-      // Someone else (e.g. the same request, retried) inserted it first: wait for it, then revise.
+    // A first submission (the common case) inserts the participation row at once; otherwise the
+    // row is locked, which also orders concurrent requests of the same person (e.g. a retry).
+    Optional<OpinionStore.Participation> previous = Optional.empty();
+    for (int attempt = 1; !store.insertParticipationAsLogWriter(
+            consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
+        attempt++) {
       previous = store.lockParticipation(consultation.id(), command.citizen());
+      if (previous.isPresent()) {
+        break;
+      }
+      // Withdrawn between the two statements: insert it again.
+      if (attempt == 3) {
+        throw new IllegalStateException("the participation row kept changing under the submission");
+      }
     }
     // A paper form never replaces what the person said themselves with their e-ID (nothing was
     // written yet: the row existed). The same form entered twice at the same moment is stopped by
@@ -147,31 +153,25 @@ public class OpinionSubmission {
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
     Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    store.insertReceipt(receipt, consultation.id(), command.citizen(), issuedAt, command.assistance());
-    byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
-    int revision = store.nextRevision(consultation.id(), pseudonym);
-    store.writeAnswers(
-        consultation.id(),
-        pseudonym,
-        revision,
-        command.answers(),
-        LocalDate.ofInstant(now, Consultation.ZONE));
-    store.writeGeneralComment(
-        consultation.id(), pseudonym, revision, blankToNull(command.generalComment()), LocalDate.ofInstant(now, Consultation.ZONE));
-    if (key != null) {
-      store.rememberIdempotent(consultation.id(), command.citizen(), key, fingerprint, receipt, revision, now);
-    }
-    // The one write downstream readers follow (tallies, classification): nothing else is done
-    // on the submission's behalf, now or after its commit.
+    // The one write downstream readers follow (tallies, classification) is part of this one
+    // statement: nothing else is done on the submission's behalf, now or after its commit.
     LocalDate firstDay =
         LocalDate.ofInstant(previous.map(OpinionStore.Participation::firstSubmittedAt).orElse(now), Consultation.ZONE);
-    store.appendToLog(
-        consultation.id(),
-        pseudonym,
-        revision,
-        new OpinionStore.LogEntry(unitId, command.channel(), group, firstDay),
-        LocalDate.ofInstant(now, Consultation.ZONE),
-        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+    int revision =
+        store.recordSubmission(
+            consultation.id(),
+            command.citizen(),
+            new OpinionStore.NewRevision(
+                receipt,
+                issuedAt,
+                command.assistance(),
+                pseudonyms.of(consultation.id(), command.citizen()),
+                command.answers(),
+                blankToNull(command.generalComment()),
+                key == null ? null : new OpinionStore.Idempotency(key, fingerprint, now),
+                new OpinionStore.LogEntry(unitId, command.channel(), group, firstDay),
+                LocalDate.ofInstant(now, Consultation.ZONE),
+                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
     return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
   }
 

@@ -204,7 +204,7 @@ class OpinionApiTests {
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(
-            jdbc.sql("select count(*) from opinion.answer where consultation_id = ? and stance = 'APPROVE'")
+            jdbc.sql("select count(*) from opinion.current_answer where consultation_id = ? and stance = 'APPROVE'")
                 .param(consultation.id())
                 .query(Long.class)
                 .single())
@@ -349,7 +349,7 @@ class OpinionApiTests {
     Consultation consultation = fixtures.anOpenConsultation();
     CitizenId citizen = fixtures.aResident().register();
     long item = fixtures.items(consultation).getFirst().id();
-    String comment = "'); drop table opinion.answer; -- <script>alert(1)</script> \\\\ %s $1";
+    String comment = "'); drop table opinion.answer_revision; -- <script>alert(1)</script> \\\\ %s $1";
     String body =
         "{\"approveAll\": true, \"answers\": [{\"itemId\": %d, \"stance\": \"DISAPPROVE\", \"comment\": %s}]}"
             .formatted(item, json.writeValueAsString(comment));
@@ -358,7 +358,7 @@ class OpinionApiTests {
 
     assertThat(response.statusCode()).isEqualTo(201);
     var stored =
-        jdbc.sql("select comment from opinion.answer where consultation_id = ? and item_id = ?")
+        jdbc.sql("select comment from opinion.current_answer where consultation_id = ? and item_id = ?")
             .params(consultation.id(), item)
             .query(String.class)
             .single();

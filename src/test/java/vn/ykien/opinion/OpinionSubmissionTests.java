@@ -29,7 +29,7 @@ class OpinionSubmissionTests {
   }
 
   long storedAnswers(Consultation consultation) {
-    return jdbc.sql("select count(*) from opinion.answer where consultation_id = ?")
+    return jdbc.sql("select count(*) from opinion.current_answer where consultation_id = ?")
         .param(consultation.id())
         .query(Long.class)
         .single();
@@ -88,7 +88,7 @@ class OpinionSubmissionTests {
     submit(consultation, citizen, 2, approveAll(fixtures.items(consultation)));
 
     List<byte[]> pseudonyms =
-        jdbc.sql("select distinct pseudonym from opinion.answer where consultation_id = ?")
+        jdbc.sql("select distinct pseudonym from opinion.current_answer where consultation_id = ?")
             .param(consultation.id())
             .query(byte[].class)
             .list();
@@ -98,7 +98,7 @@ class OpinionSubmissionTests {
     List<String> answerColumns =
         jdbc.sql(
                 "select column_name from information_schema.columns"
-                    + " where table_schema = 'opinion' and table_name = 'answer'")
+                    + " where table_schema = 'opinion' and table_name in ('answer_revision', 'current_answer')")
             .query(String.class)
             .list();
     assertThat(answerColumns).doesNotContain("citizen_id").contains("pseudonym");

@@ -90,14 +90,14 @@ class OwnOpinionsTests {
     CitizenId citizen = fixtures.aResident().register();
     Receipt first = send(consultation, citizen, all(items, Stance.APPROVE), "Ý kiến chung");
     Receipt second = send(consultation, citizen, all(items, Stance.PARTLY), null);
-    long answersBefore = count("answer", consultation);
+    long answersBefore = count("current_answer", consultation);
 
     var result = own.withdraw(new WithdrawOpinion(consultation.id(), citizen, 2));
 
     assertThat(result).isEqualTo(new WithdrawalResult.Withdrawn(3, 2));
     assertThat(submission.currentAnswers(consultation.id(), citizen)).isEmpty();
     assertThat(submission.currentGeneralComment(consultation.id(), citizen)).isEmpty();
-    assertThat(count("answer", consultation)).isEqualTo(answersBefore - items.size());
+    assertThat(count("current_answer", consultation)).isEqualTo(answersBefore - items.size());
     assertThat(count("participation", consultation)).isZero();
     assertThat(submission.verify(first.token())).isInstanceOf(ReceiptCheck.Revoked.class);
     assertThat(submission.verify(second.token())).isInstanceOf(ReceiptCheck.Revoked.class);

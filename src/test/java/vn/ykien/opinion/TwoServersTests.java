@@ -147,7 +147,7 @@ class TwoServersTests {
         .isEqualTo(10);
     assertThat(
             jdbc.sql(
-                    "select count(*) from (select pseudonym from opinion.answer where consultation_id = ?"
+                    "select count(*) from (select pseudonym from opinion.current_answer where consultation_id = ?"
                         + " group by pseudonym having count(*) <> ?) partial")
                 .params(consultation.id(), items)
                 .query(Long.class)

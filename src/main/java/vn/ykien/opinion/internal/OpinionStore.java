@@ -95,17 +95,25 @@ public class OpinionStore {
   /** What a submission is counted by, as the log keeps it. */
   public record LogEntry(long unitId, Channel channel, vn.ykien.consultation.CitizenGroup group, LocalDate firstDay) {}
 
-  /** Inserts the first participation; false when a concurrent request inserted it first. */
-  public boolean insertParticipation(
+  /**
+   * Declares this transaction a writer of the opinion log (as {@link #joinLogWriters()}) and
+   * inserts the person's first participation, in one statement: the lock is taken before the row
+   * is written. False when the person already took part (or a concurrent request inserted it
+   * first): the caller then locks the row with {@link #lockParticipation}.
+   */
+  public boolean insertParticipationAsLogWriter(
       long consultationId, CitizenId citizen, long unitId, Channel channel, Instant at, String receipt) {
     return jdbc.sql(
                 """
+                with writer as (select pg_advisory_xact_lock_shared(?, ?))
                 insert into opinion.participation (consultation_id, citizen_id, unit_id, channel,
                   first_submitted_at, last_submitted_at, receipt_number)
-                values (?, ?, ?, ?, ?, ?, ?)
+                select ?, ?, ?, ?, ?, ?, ? from writer
                 on conflict (consultation_id, citizen_id) do nothing
                 """)
-            .params(consultationId, citizen.value(), unitId, channel.name(), utc(at), utc(at), receipt)
+            .params(
+                LOG_LOCK_CLASS, LOG_LOCK_OBJECT, consultationId, citizen.value(), unitId, channel.name(), utc(at),
+                utc(at), receipt)
             .update()
         == 1;
   }
@@ -137,63 +145,108 @@ public class OpinionStore {
         .single();
   }
 
-  /**
-   * Replaces the current answers and appends them to the history, dated to the day: one statement
-   * each for all the items.
-   */
-  public void writeAnswers(
-      long consultationId, byte[] pseudonym, int revision, List<Answer> answers, LocalDate day) {
-    Long[] items = answers.stream().map(Answer::itemId).toArray(Long[]::new);
-    String[] stances = answers.stream().map(answer -> answer.stance().name()).toArray(String[]::new);
-    String[] comments = answers.stream().map(Answer::comment).toArray(String[]::new);
-    jdbc.sql(
-            """
-            insert into opinion.answer (consultation_id, pseudonym, item_id, stance, comment)
-            select ?, ?, a.item, a.stance, a.comment from unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)
-            on conflict (consultation_id, pseudonym, item_id) do update set
-              stance = excluded.stance, comment = excluded.comment
-            """)
-        .params(consultationId, pseudonym, items, stances, comments)
-        .update();
-    jdbc.sql(
-            """
-            insert into opinion.answer_revision
-              (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
-            select ?, ?, a.item, ?, a.stance, a.comment, ?
-            from unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)
-            """)
-        .params(consultationId, pseudonym, revision, day, items, stances, comments)
-        .update();
-  }
+  /** What one submission stores on the content side and in the log, beside its receipt. */
+  public record NewRevision(
+      String receipt,
+      Instant issuedAt,
+      Assistance assistance,
+      byte[] pseudonym,
+      List<Answer> answers,
+      @org.jspecify.annotations.Nullable String generalComment,
+      @org.jspecify.annotations.Nullable Idempotency idempotency,
+      LogEntry log,
+      LocalDate day,
+      Instant hour) {}
 
-  /** The current general comment (or none), and this revision's copy of it. */
-  public void writeGeneralComment(
-      long consultationId, byte[] pseudonym, int revision, @org.jspecify.annotations.Nullable String comment, LocalDate day) {
-    if (comment == null) {
-      jdbc.sql("delete from opinion.general_comment where consultation_id = ? and pseudonym = ?")
-          .params(consultationId, pseudonym)
-          .update();
-    } else {
-      jdbc.sql(
-              """
-              insert into opinion.general_comment (consultation_id, pseudonym, comment) values (?, ?, ?)
-              on conflict (consultation_id, pseudonym) do update set comment = excluded.comment
-              """)
-          .params(consultationId, pseudonym, comment)
-          .update();
+  /** The key a client sent with its request, what the request said (its fingerprint), and when. */
+  public record Idempotency(String key, byte[] fingerprint, Instant at) {}
+
+  /**
+   * Stores a submission in one statement: its receipt, the next revision of the pseudonym's
+   * answers and general comment (dated to the day), the idempotency record and the log entry
+   * readers follow. Returns the revision's number (1 for the first). The caller holds the
+   * participation row's lock, so no other revision of the same person is numbered meanwhile.
+   */
+  public int recordSubmission(long consultationId, CitizenId citizen, NewRevision revision) {
+    String official = null;
+    String place = null;
+    String reference = null;
+    switch (revision.assistance()) {
+      case Assistance.Self self -> {}
+      case Assistance.Helped helped -> {
+        official = helped.official();
+        place = helped.place();
+      }
+      case Assistance.OnPaper paper -> {
+        official = paper.official();
+        place = paper.place();
+        reference = paper.reference();
+      }
     }
-    jdbc.sql(
+    Long[] items = revision.answers().stream().map(Answer::itemId).toArray(Long[]::new);
+    String[] stances = revision.answers().stream().map(answer -> answer.stance().name()).toArray(String[]::new);
+    String[] comments = revision.answers().stream().map(Answer::comment).toArray(String[]::new);
+    Idempotency idempotency = revision.idempotency();
+    LogEntry log = revision.log();
+    var group = log.group();
+    return jdbc.sql(
             """
-            insert into opinion.general_comment_revision
-              (consultation_id, pseudonym, revision, comment, submitted_on)
-            values (?, ?, ?, ?, ?)
+            with revision as (
+              select greatest(
+                (select coalesce(max(revision), 0) from opinion.answer_revision
+                 where consultation_id = ?::bigint and pseudonym = ?::bytea),
+                (select coalesce(max(revision), 0) from opinion.withdrawal
+                 where consultation_id = ?::bigint and pseudonym = ?::bytea)) + 1 as number),
+            receipt as (
+              insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel,
+                official, place, paper_reference)
+              values (?::text, ?::bigint, ?::char(12), ?::timestamptz, ?::text, ?::text, ?::text, ?::text)),
+            answers as (
+              insert into opinion.answer_revision
+                (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
+              select ?::bigint, ?::bytea, a.item, revision.number, a.stance, a.comment, ?::date
+              from revision, unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)),
+            general as (
+              insert into opinion.general_comment_revision
+                (consultation_id, pseudonym, revision, comment, submitted_on)
+              select ?::bigint, ?::bytea, revision.number, ?::text, ?::date from revision),
+            idempotent as (
+              insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint,
+                receipt_number, revision, created_at)
+              select ?::bigint, ?::char(12), ?::text, ?::bytea, ?::text, revision.number, ?::timestamptz
+              from revision where ?::text is not null),
+            logged as (
+              insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id,
+                channel, age_band, sex, occupation, memberships, first_day, day, hour)
+              select ?::bigint, ?::bytea, revision.number, false, ?::bigint, ?::text, ?::text, ?::text, ?::text,
+                ?::int, ?::date, ?::date, ?::timestamptz
+              from revision)
+            select number from revision
             """)
-        .params(consultationId, pseudonym, revision, comment, day)
-        .update();
+        .params(
+            // revision
+            consultationId, revision.pseudonym(), consultationId, revision.pseudonym(),
+            // receipt
+            revision.receipt(), consultationId, citizen.value(), utc(revision.issuedAt()),
+            revision.assistance().channel().name(), official, place, reference,
+            // answers
+            consultationId, revision.pseudonym(), revision.day(), items, stances, comments,
+            // general comment
+            consultationId, revision.pseudonym(), revision.generalComment(), revision.day(),
+            // idempotency
+            consultationId, citizen.value(), idempotency == null ? null : idempotency.key(),
+            idempotency == null ? null : idempotency.fingerprint(), revision.receipt(),
+            idempotency == null ? null : utc(idempotency.at()), idempotency == null ? null : idempotency.key(),
+            // log
+            consultationId, revision.pseudonym(), log.unitId(), log.channel().name(), group.age().name(),
+            group.sex().name(), group.occupation() == null ? null : group.occupation().name(), group.membershipBits(),
+            log.firstDay(), revision.day(), utc(revision.hour()))
+        .query(Integer.class)
+        .single();
   }
 
   public Optional<String> currentGeneralComment(long consultationId, byte[] pseudonym) {
-    return jdbc.sql("select comment from opinion.general_comment where consultation_id = ? and pseudonym = ?")
+    return jdbc.sql("select comment from opinion.current_general_comment where consultation_id = ? and pseudonym = ?")
         .params(consultationId, pseudonym)
         .query(String.class)
         .optional();
@@ -201,7 +254,7 @@ public class OpinionStore {
 
   public List<Answer> currentAnswers(long consultationId, byte[] pseudonym) {
     return jdbc.sql(
-            "select item_id, stance, comment from opinion.answer"
+            "select item_id, stance, comment from opinion.current_answer"
                 + " where consultation_id = ? and pseudonym = ? order by item_id")
         .params(consultationId, pseudonym)
         .query(
@@ -223,35 +276,6 @@ public class OpinionStore {
             (rs, row) ->
                 new LatestReceipt(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
         .optional();
-  }
-
-  /** Records one submission on the participation side: its receipt, channel and who helped. */
-  public void insertReceipt(
-      String number, long consultationId, CitizenId holder, Instant issuedAt, Assistance assistance) {
-    String official = null;
-    String place = null;
-    String reference = null;
-    switch (assistance) {
-      case Assistance.Self self -> {}
-      case Assistance.Helped helped -> {
-        official = helped.official();
-        place = helped.place();
-      }
-      case Assistance.OnPaper paper -> {
-        official = paper.official();
-        place = paper.place();
-        reference = paper.reference();
-      }
-    }
-    jdbc.sql(
-            """
-            insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel,
-              official, place, paper_reference)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            number, consultationId, holder.value(), utc(issuedAt), assistance.channel().name(), official, place, reference)
-        .update();
   }
 
   /** When the citizen's submissions since this moment were made, oldest first. */
@@ -316,14 +340,12 @@ public class OpinionStore {
         .update();
   }
 
-  /** Ends the pseudonym's current opinion; the history stays and records the withdrawal. */
+  /**
+   * Ends the pseudonym's current opinion: a withdrawal takes the next revision, after which the
+   * current answers and general comment (views over the latest revision) are empty. The history
+   * stays.
+   */
   public void withdrawContent(long consultationId, byte[] pseudonym, int revision, LocalDate day) {
-    jdbc.sql("delete from opinion.answer where consultation_id = ? and pseudonym = ?")
-        .params(consultationId, pseudonym)
-        .update();
-    jdbc.sql("delete from opinion.general_comment where consultation_id = ? and pseudonym = ?")
-        .params(consultationId, pseudonym)
-        .update();
     jdbc.sql(
             "insert into opinion.withdrawal (consultation_id, pseudonym, revision, withdrawn_on)"
                 + " values (?, ?, ?, ?)")
@@ -413,18 +435,6 @@ public class OpinionStore {
                 new IdempotentResult(
                     rs.getBytes(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant()))
         .optional();
-  }
-
-  public void rememberIdempotent(
-      long consultationId, CitizenId citizen, String key, byte[] fingerprint, String receipt, int revision, Instant at) {
-    jdbc.sql(
-            """
-            insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint,
-              receipt_number, revision, created_at)
-            values (?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(consultationId, citizen.value(), key, fingerprint, receipt, revision, utc(at))
-        .update();
   }
 
   private static OffsetDateTime utc(Instant instant) {
