@@ -129,7 +129,8 @@ public class OpinionSubmission {
     // A retry of a request already stored (the participation row's lock orders concurrent ones):
     // answer it as the first time, change nothing.
     String key = command.idempotencyKey();
-    byte[] fingerprint = key == null ? null : pseudonyms.fingerprint(command.canonicalAnswers());
+    byte[] fingerprint =
+        key == null ? null : pseudonyms.fingerprint(consultation.id(), command.citizen(), key, command.canonicalAnswers());
     if (key != null && previous.isPresent()) {
       Optional<OpinionStore.IdempotentResult> first = store.findIdempotent(consultation.id(), command.citizen(), key);
       if (first.isPresent()) {

@@ -227,6 +227,24 @@ class OpinionApiTests {
   }
 
   @Test
+  void twoPeopleWhoSentTheSameOpinionLeaveNothingAlikeBesideTheirCitizenIds() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    // An insider who knows what one person sent looks for everyone else who sent the same.
+    String body = approveAll(consultation);
+    for (CitizenId citizen : List.of(fixtures.aResident().register(), fixtures.aResident().register())) {
+      assertThat(postWithKey(consultation, tokenFor(citizen, 2), body, "the-same-key").statusCode()).isEqualTo(201);
+    }
+
+    List<String> fingerprints =
+        jdbc.sql("select encode(fingerprint, 'hex') from opinion.idempotent_request where consultation_id = ?")
+            .param(consultation.id())
+            .query(String.class)
+            .list();
+
+    assertThat(fingerprints).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  @Test
   void anIdempotencyKeyReusedForADifferentOpinionIsRefused() throws Exception {
     Consultation consultation = fixtures.anOpenConsultation();
     String token = tokenFor(fixtures.aResident().register(), 2);

@@ -44,13 +44,19 @@ public class Pseudonyms {
 
   /**
    * A keyed fingerprint of a request's content, to tell a retry from a different request under
-   * the same idempotency key. Domain-separated from the pseudonyms.
+   * the same idempotency key. It is stored beside the citizen id, so it is bound to the
+   * consultation, the citizen and the key: two people who sent the same answers get unrelated
+   * fingerprints, and none of them says what was sent (issue 12). Domain-separated from the
+   * pseudonyms.
    */
-  public byte[] fingerprint(String canonicalRequest) {
+  public byte[] fingerprint(long consultationId, CitizenId citizen, String idempotencyKey, String canonicalRequest) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(("request\n" + canonicalRequest).getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(
+          ("request\n" + consultationId + ":" + citizen.value() + "\n" + idempotencyKey.length() + "|"
+                  + idempotencyKey + "\n" + canonicalRequest)
+              .getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 is not available", e);
     }
