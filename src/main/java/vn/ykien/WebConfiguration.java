@@ -2,6 +2,9 @@ package vn.ykien;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,9 +12,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Vietnamese first; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * Vietnamese first; {@code ?lang=en} switches to English and is remembered in a cookie. Request
+ * bodies are bounded per route.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestSizeLimits.Properties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
   static final Locale VIETNAMESE = Locale.of("vi");
@@ -22,6 +30,15 @@ class WebConfiguration implements WebMvcConfigurer {
     resolver.setDefaultLocale(VIETNAMESE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     return resolver;
+  }
+
+  /** Request bodies bounded per route, before Spring Security's chain (at -100) reads anything. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(
+      RequestSizeLimits.Properties properties, MessageSource messages, JsonMapper json) {
+    var registration = new FilterRegistrationBean<>(new RequestSizeLimits(properties, messages, json));
+    registration.setOrder(-300);
+    return registration;
   }
 
   @Override

@@ -61,11 +61,16 @@ class ReceiptListPages {
     // spreadsheet as text or CSV), or both.
     String uploaded = "";
     if (file != null && !file.isEmpty()) {
-      if (file.getSize() > MAX_FILE_BYTES) {
+      // Read no more than the limit allows, whatever size the upload declared.
+      byte[] read;
+      try (var in = file.getInputStream()) {
+        read = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (read.length > MAX_FILE_BYTES) {
         model.addAttribute("errorKey", "receipt.list.tooMany");
         return "opinion/receipt-list";
       }
-      uploaded = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      uploaded = new String(read, java.nio.charset.StandardCharsets.UTF_8);
     }
     List<String> given =
         (tokens + "\n" + uploaded).lines().map(line -> line.strip().replaceAll("^\"|\"?,*$", "")).filter(line -> !line.isEmpty()).toList();
