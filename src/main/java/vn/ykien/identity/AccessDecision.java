@@ -12,6 +12,9 @@ public sealed interface AccessDecision {
   /** The unit is outside the official's unit and the units below it. */
   record OutsideScope(String unitCode) implements AccessDecision {}
 
+  /** The permission acts on the whole nation, and the official's scope is smaller. */
+  record NationalOnly(Permission permission) implements AccessDecision {}
+
   default boolean granted() {
     return this instanceof Granted;
   }

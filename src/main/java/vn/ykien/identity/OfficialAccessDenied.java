@@ -19,6 +19,7 @@ public final class OfficialAccessDenied extends RuntimeException {
     return switch (decision) {
       case AccessDecision.RoleLacksPermission lacks -> "officials.denied.role";
       case AccessDecision.OutsideScope outside -> "officials.outOfScope";
+      case AccessDecision.NationalOnly national -> "officials.denied.nationalOnly";
       case AccessDecision.Granted granted -> throw new IllegalStateException("granted");
     };
   }

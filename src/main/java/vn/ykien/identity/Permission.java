@@ -20,9 +20,17 @@ public enum Permission {
   VIEW_RESULTS,
   /**
    * Improve the classification: correct the stance the model gave a comment (shown its wording
-   * only), add keywords that lead comments to an item.
+   * only), add keywords that lead comments to an item. National only: a correction relabels the
+   * wording in the whole consultation and teaches the model used everywhere, and a keyword leads
+   * comments to an item everywhere, so an official of one province or commune would change the
+   * results of all the others.
    */
   CORRECT_CLASSIFICATION,
   /** Read the audit trail of who viewed which list of people. */
-  VIEW_AUDIT
+  VIEW_AUDIT;
+
+  /** Whether only an official whose scope is the whole nation may use it, because it acts nationally. */
+  public boolean nationalOnly() {
+    return this == CORRECT_CLASSIFICATION;
+  }
 }

@@ -77,10 +77,18 @@ class OfficialAuthorizationMatrixTests {
           Map.entry(Endpoint.RESULTS,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
           Map.entry(Endpoint.REVIEW, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
+          Map.entry(Endpoint.CORRECT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
+          Map.entry(Endpoint.KEYWORD, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
           Map.entry(Endpoint.SUPPORT_FORM, ASSISTING),
           Map.entry(Endpoint.SUPPORT_OPEN, ASSISTING),
           Map.entry(Endpoint.PAPER_FORM, ASSISTING),
           Map.entry(Endpoint.PAPER_ENTER, ASSISTING));
+
+  /**
+   * What acts on the whole country (a corrected wording is relabelled everywhere and teaches the
+   * model; a keyword leads comments to an item everywhere): only for officials of the nation.
+   */
+  static final Set<Endpoint> NATIONAL_ONLY = Set.of(Endpoint.REVIEW, Endpoint.CORRECT, Endpoint.KEYWORD);
 
   /** Where each role's test account sits. */
   static final Map<OfficialRole, String> HOME =
@@ -115,6 +123,10 @@ class OfficialAuthorizationMatrixTests {
     RESULTS,
     /** The labels the model is least sure of (wording only), for an analyst to correct. */
     REVIEW,
+    /** Correcting the stance of a comment that does not exist: refused by the use case, nothing changes. */
+    CORRECT,
+    /** Adding a keyword with no letter: refused by the use case, nothing stored. */
+    KEYWORD,
     SUPPORT_FORM,
     /** Asking for a support code without a place: refused by the use case, nothing stored. */
     SUPPORT_OPEN,
@@ -126,6 +138,7 @@ class OfficialAuthorizationMatrixTests {
   @LocalServerPort int port;
   @Autowired OfficialAccounts accounts;
   @Autowired Units units;
+  @Autowired vn.ykien.consultation.Consultations consultations;
 
   final Map<OfficialRole, OfficialSession> sessions = new EnumMap<>(OfficialRole.class);
 
@@ -160,7 +173,8 @@ class OfficialAuthorizationMatrixTests {
         for (Endpoint endpoint : Endpoint.values()) {
           boolean allowed =
               ALLOWED.get(endpoint).contains(role)
-                  && (relation == Relation.OWN || relation == Relation.CHILD);
+                  && (relation == Relation.OWN || relation == Relation.CHILD)
+                  && (!NATIONAL_ONLY.contains(endpoint) || home.parentId() == null);
           HttpResponse<String> response = call(sessions.get(role), endpoint, target);
           int status = response.statusCode();
           int expected = allowed ? expectedSuccess(endpoint) : 403;
@@ -169,7 +183,8 @@ class OfficialAuthorizationMatrixTests {
           boolean reasoned =
               allowed
                   || response.body().contains("Vai trò của bạn không có quyền này.")
-                  || response.body().contains("Bạn không có quyền xem đơn vị này.");
+                  || response.body().contains("Bạn không có quyền xem đơn vị này.")
+                  || response.body().contains("Chỉ cán bộ cấp quốc gia được sửa nhãn và thêm từ khóa");
           if (status != expected || !reasoned) {
             mismatches.add(
                 "%s %s on %s unit %s: %d, expected %d"
@@ -221,7 +236,10 @@ class OfficialAuthorizationMatrixTests {
   }
 
   private int expectedSuccess(Endpoint endpoint) {
-    return endpoint == Endpoint.IMPORT_UPLOAD ? 302 : 200;
+    return switch (endpoint) {
+      case IMPORT_UPLOAD, CORRECT, KEYWORD -> 302;
+      default -> 200;
+    };
   }
 
   private HttpResponse<String> call(OfficialSession session, Endpoint endpoint, Unit unit) {
@@ -257,6 +275,13 @@ class OfficialAuthorizationMatrixTests {
           case AUDIT -> session.get(base + "/audit");
           case RESULTS -> session.get(base + "/results");
           case REVIEW -> session.get(base + "/results/review");
+          case CORRECT ->
+              session.post(
+                  base + "/results/review", Map.of("consultation", "hien-phap-2025", "comment", "0", "stance", "SUPPORT"));
+          case KEYWORD ->
+              session.post(
+                  base + "/results/keywords",
+                  Map.of("consultation", "hien-phap-2025", "item", firstItemCode(), "keyword", "!!!"));
           case SUPPORT_FORM -> session.get(base + "/support");
           case SUPPORT_OPEN -> session.post(base + "/support", Map.of("consultation", "hien-phap-2025", "place", ""));
           case PAPER_FORM -> session.get(base + "/paper");
@@ -264,6 +289,11 @@ class OfficialAuthorizationMatrixTests {
               session.post(base + "/paper", Map.of("consultation", "hien-phap-2025", "citizenId", "12"));
         };
     return response;
+  }
+
+  private String firstItemCode() {
+    var consultation = consultations.findBySlug("hien-phap-2025").orElseThrow();
+    return consultations.items(consultation.id()).getFirst().code();
   }
 
   private Unit unit(String code) {

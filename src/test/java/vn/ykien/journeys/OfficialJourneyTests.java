@@ -179,21 +179,32 @@ class OfficialJourneyTests {
     assertThat(analyst.locator("#themes-title").innerText()).contains("Điều 110");
     assertThat(analyst.locator("#themes li.theme").count() + analyst.locator("#no-themes").count()).isPositive();
 
-    // The analyst adds a keyword to the article, then reviews the labels the model is least sure of.
-    analyst.fill("#keyword", "tên huyện");
-    analyst.click("#keyword-form button[type=submit]");
-    assertThat(analyst.locator("#results-notice").innerText()).startsWith("Đã thêm từ khoá");
-    analyst.click("#review-link");
-    analyst.waitForSelector("#to-review");
-    var first = analyst.locator("#to-review tbody tr").first();
+    // Keywords and corrections change the results of the whole country: a province's analyst
+    // is offered neither.
+    assertThat(analyst.locator("#keyword-form").count()).isZero();
+    assertThat(analyst.locator("#review-link").count()).isZero();
+
+    // The national analyst adds a keyword to the article, then reviews the labels the model is
+    // least sure of.
+    Page national = signedIn("phantich.quocgia");
+    national.navigate(url("/officials/units/2026-07/VN/results?consultation=hien-phap-2025"));
+    national.click("#items tr[data-item='dieu-110'] a.themes-link");
+    national.waitForSelector("#themes");
+    national.fill("#keyword", "tên huyện");
+    national.click("#keyword-form button[type=submit]");
+    assertThat(national.locator("#results-notice").innerText()).startsWith("Đã thêm từ khoá");
+    national.click("#review-link");
+    national.waitForSelector("#to-review");
+    var first = national.locator("#to-review tbody tr").first();
     String comment = first.getAttribute("data-comment");
     first.locator("select[name=stance]").selectOption("SUGGEST");
     first.locator("button[type=submit]").click();
-    assertThat(analyst.locator("#review-notice").innerText()).isEqualTo("Đã lưu nhãn đã sửa.");
+    assertThat(national.locator("#review-notice").innerText()).isEqualTo("Đã lưu nhãn đã sửa.");
     // A corrected label leaves the review list.
-    assertThat(analyst.locator("#to-review tbody tr[data-comment='" + comment + "']").count()).isZero();
-    Browser.screenshot(analyst, "18-review");
-    analyst.click("text=Về trang kết quả");
+    assertThat(national.locator("#to-review tbody tr[data-comment='" + comment + "']").count()).isZero();
+    Browser.screenshot(national, "18-review");
+    national.click("text=Về trang kết quả");
+    national.waitForSelector("#items");
 
     // A group nobody in the demo belongs to: every figure is withheld, none is 0.
     analyst.selectOption("select[name=occupation]", "ARMED_FORCES");

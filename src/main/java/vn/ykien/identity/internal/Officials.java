@@ -51,6 +51,9 @@ class Officials implements OfficialAccounts, OfficialAccess {
     if (scope.isEmpty() || !scope.get().contains(unit)) {
       return new AccessDecision.OutsideScope(unit.code());
     }
+    if (permission.nationalOnly() && scope.get().parentId() != null) {
+      return new AccessDecision.NationalOnly(permission);
+    }
     return new AccessDecision.Granted();
   }
 
