@@ -32,11 +32,36 @@ final class XlsxRows implements RowSource {
   /** Uncompressed size of the shared-strings part above which a workbook is refused. */
   static final long MAX_SHARED_STRINGS_BYTES = 64L << 20;
 
-  /** The workbook's text table is too large to hold in memory: the list should come as CSV. */
+  /**
+   * The most characters one cell (its value and formula) or one shared string may hold: Excel's
+   * own limits are 32,767 characters of text and 8,192 of formula.
+   */
+  static final int MAX_CELL_CHARS = 65_536;
+
+  /** How deep a sheet's or text table's XML may nest; a real sheet needs six levels. */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * The workbook holds more text than it is safe to read (its text table, or one cell): the list
+   * should come as CSV. Measured while reading, never taken from what the file declares.
+   */
   static final class WorkbookTooLarge extends RuntimeException {
-    WorkbookTooLarge() {
-      super("the workbook's shared strings exceed " + MAX_SHARED_STRINGS_BYTES + " bytes", null, false, false);
+    WorkbookTooLarge(String what) {
+      super(what, null, false, false);
     }
+  }
+
+  private final long maxSharedStringsBytes;
+  private final int maxCellChars;
+
+  XlsxRows() {
+    this(MAX_SHARED_STRINGS_BYTES, MAX_CELL_CHARS);
+  }
+
+  /** With other limits, for tests that build hostile workbooks of a few megabytes. */
+  XlsxRows(long maxSharedStringsBytes, int maxCellChars) {
+    this.maxSharedStringsBytes = maxSharedStringsBytes;
+    this.maxCellChars = maxCellChars;
   }
 
   @Override
@@ -45,13 +70,17 @@ final class XlsxRows implements RowSource {
     try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(workbook);
       // POI keeps the shared strings (every distinct text of the workbook) in memory: refuse a
-      // workbook whose table is larger than a commune's list could need, and suggest CSV.
-      for (var part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
-        if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
-          throw new WorkbookTooLarge();
+      // workbook whose table is larger than a commune's list could need, and suggest CSV. The
+      // bytes are counted as they are inflated: the size the zip declares can lie.
+      var parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+      var strings = new BoundedSharedStrings();
+      if (!parts.isEmpty()) {
+        try (InputStream in = new BoundedInput(parts.getFirst().getInputStream(), maxSharedStringsBytes)) {
+          XMLReader parser = XMLHelper.newXMLReader();
+          parser.setContentHandler(new Guarded(strings, maxCellChars));
+          parser.parse(new InputSource(in));
         }
       }
-      var strings = new ReadOnlySharedStringsTable(workbook);
       var sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
         return;
@@ -59,11 +88,141 @@ final class XlsxRows implements RowSource {
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(
-            new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Rows(sink), new IsoDates(), false));
+            new Guarded(
+                new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Rows(sink), new IsoDates(), false),
+                maxCellChars));
         parser.parse(new InputSource(sheet));
       }
     } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
       throw new IOException("not a readable XLSX workbook: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts the bytes read from a stream and refuses to go past a limit. */
+  private static final class BoundedInput extends java.io.FilterInputStream {
+    private final long limit;
+    private long read;
+
+    BoundedInput(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) {
+        throw new WorkbookTooLarge("the workbook's shared strings exceed " + limit + " bytes");
+      }
+    }
+  }
+
+  /**
+   * POI's text table, without the capacity the file announces ({@code uniqueCount}): a table that
+   * claims two billion strings would have POI reserve room for them before reading any.
+   */
+  private static final class BoundedSharedStrings extends ReadOnlySharedStringsTable {
+    BoundedSharedStrings() throws IOException, SAXException {
+      super(new java.io.ByteArrayInputStream(
+          "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+        throws SAXException {
+      if ("sst".equals(localName)) {
+        var kept = new org.xml.sax.helpers.AttributesImpl(attributes);
+        for (String name : new String[] {"uniqueCount", "count"}) {
+          int index = kept.getIndex(name);
+          if (index >= 0) {
+            kept.removeAttribute(index);
+          }
+        }
+        super.startElement(uri, localName, qName, kept);
+      } else {
+        super.startElement(uri, localName, qName, attributes);
+      }
+    }
+  }
+
+  /**
+   * Stands between the XML parser and POI's handlers: refuses nesting deeper than {@link
+   * #MAX_DEPTH}, and a cell ({@code c}) or shared string ({@code si}) with more text than one can
+   * hold, counted over all its runs while it is read (POI would gather it whole in memory
+   * first). Outside cells, each element's text is counted on its own.
+   */
+  private static final class Guarded extends org.xml.sax.helpers.DefaultHandler {
+    private final org.xml.sax.ContentHandler handler;
+    private final int maxChars;
+    private int depth;
+    /** The depth of the cell or shared string being read; 0 outside any. */
+    private int unit;
+    private long chars;
+
+    Guarded(org.xml.sax.ContentHandler handler, int maxChars) {
+      this.handler = handler;
+      this.maxChars = maxChars;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+        throws SAXException {
+      if (++depth > MAX_DEPTH) {
+        throw new SAXException("the workbook's XML nests deeper than " + MAX_DEPTH + " levels");
+      }
+      if (unit == 0) {
+        chars = 0;
+        if ("c".equals(localName) || "si".equals(localName)) {
+          unit = depth;
+        }
+      }
+      handler.startElement(uri, localName, qName, attributes);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      if (depth == unit) {
+        unit = 0;
+        chars = 0;
+      }
+      depth--;
+      handler.endElement(uri, localName, qName);
+    }
+
+    @Override
+    public void characters(char[] text, int start, int length) throws SAXException {
+      chars += length;
+      if (chars > maxChars) {
+        throw new WorkbookTooLarge("a cell of the workbook holds more than " + maxChars + " characters");
+      }
+      handler.characters(text, start, length);
+    }
+
+    @Override
+    public void startDocument() throws SAXException {
+      handler.startDocument();
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+      handler.endDocument();
     }
   }
 
