@@ -27,14 +27,39 @@ public final class OfficialSession {
   private final HttpClient http;
   private String csrf = "";
 
+  private final String host;
+
   public OfficialSession(int port) {
     this.port = port;
+    this.host = "localhost";
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
+
+  /**
+   * A session from another client address on the loopback network (e.g. 127.0.0.5), as another
+   * machine would be: the server sees that address.
+   */
+  public OfficialSession(int port, String clientAddress) {
+    this.port = port;
+    this.host = "127.0.0.1";
+    try {
+      this.http =
+          HttpClient.newBuilder()
+              .cookieHandler(new CookieManager())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .localAddress(java.net.InetAddress.getByName(clientAddress))
+              .build();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(clientAddress, e);
+    }
+  }
+
+  /** Where the last sign-in's form sent the browser (e.g. {@code /officials/sign-in?wait=2}). */
+  public String lastLocation = "";
 
   /** Signs in; true when the form accepted the credentials (and code). */
   public boolean signIn(String username, String password, String code) {
@@ -45,7 +70,9 @@ public final class OfficialSession {
     form.put("code", code);
     HttpResponse<String> response = post("/officials/sign-in", form);
     String location = response.headers().firstValue("Location").orElse("");
-    boolean accepted = response.statusCode() == 302 && !location.contains("error");
+    lastLocation = location;
+    // Refusals lead back to the form (?error, ?wait=…, ?busy).
+    boolean accepted = response.statusCode() == 302 && !location.contains("/officials/sign-in");
     if (accepted) {
       get("/"); // a page with the sign-out form: the new session's CSRF token
     }
@@ -111,7 +138,7 @@ public final class OfficialSession {
   }
 
   private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return URI.create("http://" + host + ":" + port + path);
   }
 
   private static String encode(String text) {

@@ -124,36 +124,6 @@ class OfficialAccountStore {
         .list();
   }
 
-  boolean lockedAt(String username, java.time.Instant now) {
-    return jdbc.sql(
-            "select exists (select 1 from identity.official where username = ? and locked_until > ?)")
-        .param(username)
-        .param(java.sql.Timestamp.from(now))
-        .query(Boolean.class)
-        .single();
-  }
-
-  /** Counts a failure; the one that reaches {@code max} pauses the account until {@code until}. */
-  void signInFailed(String username, int max, java.time.Instant until) {
-    jdbc.sql(
-            """
-            update identity.official set
-              locked_until = case when failed_sign_ins + 1 >= :max then :until else locked_until end,
-              failed_sign_ins = case when failed_sign_ins + 1 >= :max then 0 else failed_sign_ins + 1 end
-            where username = :username
-            """)
-        .param("max", max)
-        .param("until", java.sql.Timestamp.from(until))
-        .param("username", username)
-        .update();
-  }
-
-  void signInSucceeded(String username) {
-    jdbc.sql("update identity.official set failed_sign_ins = 0 where username = ? and failed_sign_ins > 0")
-        .param(username)
-        .update();
-  }
-
   private static OfficialAccount account(ResultSet rs, int row) throws SQLException {
     return new OfficialAccount(
         rs.getString("username"),

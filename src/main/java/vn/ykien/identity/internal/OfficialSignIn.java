@@ -31,10 +31,34 @@ class OfficialSignIn {
   /** The sign-in form's field for the one-time code. */
   static final String CODE_PARAMETER = "code";
 
-  /** Failed sign-ins in a row that pause an account, and for how long. */
-  static final int MAX_FAILURES = 5;
+  /**
+   * Password hashes computed at once, at most: each takes 19 MiB and a core for a moment; more
+   * attempts wait their turn (a few seconds), then are told to try again.
+   */
+  static final int CONCURRENT_HASHES = 2;
 
-  static final java.time.Duration PAUSE = java.time.Duration.ofMinutes(15);
+  static final java.time.Duration HASH_WAIT = java.time.Duration.ofSeconds(5);
+
+  /** This address failed too often lately: it may try again after the wait. */
+  static final class Throttled extends AuthenticationException {
+    private final java.time.Duration wait;
+
+    Throttled(java.time.Duration wait) {
+      super("Too many failed sign-ins from this address");
+      this.wait = wait;
+    }
+
+    long seconds() {
+      return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+  }
+
+  /** Every hashing slot stayed taken while the attempt waited. */
+  static final class Busy extends AuthenticationException {
+    Busy() {
+      super("Too many sign-ins at once");
+    }
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -49,7 +73,7 @@ class OfficialSignIn {
 
   @Bean
   DaoAuthenticationProvider officialAuthentication(
-      OfficialAccountStore store, PasswordEncoder passwordEncoder, Clock clock) {
+      OfficialAccountStore store, SignInThrottle throttle, PasswordEncoder passwordEncoder, Clock clock) {
     UserDetailsService accounts =
         username ->
             store
@@ -63,7 +87,7 @@ class OfficialSignIn {
                             .roles(SecurityConfiguration.OFFICIAL)
                             .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No such official"));
-    var provider = new SecondFactorProvider(accounts, store, clock);
+    var provider = new SecondFactorProvider(accounts, store, throttle, clock);
     provider.setPasswordEncoder(passwordEncoder);
     return provider;
   }
@@ -86,28 +110,50 @@ class OfficialSignIn {
   /** After the password, the second factor: a fresh code for the account's secret. */
   private static final class SecondFactorProvider extends DaoAuthenticationProvider {
     private final OfficialAccountStore store;
+    private final SignInThrottle throttle;
     private final Clock clock;
+    private final java.util.concurrent.Semaphore hashing = new java.util.concurrent.Semaphore(CONCURRENT_HASHES, true);
 
-    SecondFactorProvider(UserDetailsService accounts, OfficialAccountStore store, Clock clock) {
+    SecondFactorProvider(UserDetailsService accounts, OfficialAccountStore store, SignInThrottle throttle, Clock clock) {
       super(accounts);
       this.store = store;
+      this.throttle = throttle;
       this.clock = clock;
     }
 
-    /** A paused account is refused like a wrong password, so the pause tells a guesser nothing. */
+    /**
+     * An address that failed too often waits, whatever the account's state (a refusal reflects
+     * only the caller's own failures); then the password is hashed, a bounded number at once.
+     * Unknown accounts are hashed too (Spring's timing mitigation), so no answer is faster for them.
+     */
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
       String username = authentication.getName();
-      if (store.lockedAt(username, clock.instant())) {
-        throw new BadCredentialsException("Account paused after repeated failures");
+      String address =
+          authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+              ? details.getRemoteAddress()
+              : "0.0.0.0";
+      var wait = throttle.waitFor(username, address, clock.instant());
+      if (wait.isPresent()) {
+        throw new Throttled(wait.get());
+      }
+      try {
+        if (!hashing.tryAcquire(HASH_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new Busy();
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new Busy();
       }
       try {
         Authentication result = super.authenticate(authentication);
-        store.signInSucceeded(username);
+        throttle.succeeded(username, address);
         return result;
-      } catch (BadCredentialsException failed) {
-        store.signInFailed(username, MAX_FAILURES, clock.instant().plus(PAUSE));
+      } catch (BadCredentialsException | org.springframework.security.authentication.DisabledException failed) {
+        throttle.failed(username, address, clock.instant());
         throw failed;
+      } finally {
+        hashing.release();
       }
     }
 

@@ -106,7 +106,17 @@ class SecurityConfiguration {
                     .authenticationDetailsSource(OfficialSignIn.SignInDetails::new)
                     .loginProcessingUrl("/officials/sign-in")
                     .defaultSuccessUrl("/officials", true)
-                    .failureUrl("/officials/sign-in?error"))
+                    // A throttled address is told how long to wait; everything else reads alike.
+                    .failureHandler(
+                        (request, response, failure) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + switch (failure) {
+                                      case OfficialSignIn.Throttled throttled ->
+                                          "/officials/sign-in?wait=" + throttled.seconds();
+                                      case OfficialSignIn.Busy busy -> "/officials/sign-in?busy";
+                                      default -> "/officials/sign-in?error";
+                                    })))
         .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
         .exceptionHandling(
             errors ->

@@ -31,7 +31,13 @@ class SignInPages {
   }
 
   @GetMapping("/officials/sign-in")
-  String official(Model model) {
+  String official(
+      @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String wait,
+      Model model) {
+    // How long a throttled address must wait, as the sign-in said (a number of seconds, or none).
+    if (wait != null) {
+      model.addAttribute("waitSeconds", wait.matches("[0-9]{1,4}") ? Integer.parseInt(wait) : 1);
+    }
     model.addAttribute("demoOfficial", demoOfficial.isBlank() ? null : demoOfficial);
     model.addAttribute("demoPassword", demoPassword);
     return "identity/officials-sign-in";

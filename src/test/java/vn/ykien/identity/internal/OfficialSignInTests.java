@@ -69,18 +69,57 @@ class OfficialSignInTests {
   }
 
   @Test
-  void fiveFailuresInARowPauseTheAccountEvenForTheRightPassword() {
+  void aStrangersWrongPasswordsNeverKeepTheHolderOut() {
     accounts.createAtConsole(
         new NewOfficial("hay.quen", "Trần Văn Quên", OfficialRole.ANALYST, "2026-07", "14167", PASSWORD, null, false));
-    for (int i = 0; i < OfficialSignIn.MAX_FAILURES; i++) {
-      assertThat(new OfficialSession(port).signIn("hay.quen", "wrong-password-" + i, "")).isFalse();
+    // Someone elsewhere tries to lock the commune's official out on purpose.
+    for (int i = 0; i <= SignInThrottle.PER_ACCOUNT; i++) {
+      assertThat(new OfficialSession(port, "127.0.0.5").signIn("hay.quen", "wrong-password-" + i, "")).isFalse();
     }
 
-    assertThat(new OfficialSession(port).signIn("hay.quen", PASSWORD, "")).as("paused").isFalse();
+    assertThat(new OfficialSession(port, "127.0.0.1").signIn("hay.quen", PASSWORD, "")).as("the holder, at their office").isTrue();
+  }
 
-    jdbc.sql("update identity.official set locked_until = now() - interval '1 second' where username = 'hay.quen'")
+  @Test
+  void anAddressThatKeepsFailingWaitsLongerEachTimeAndIsToldHowLong() {
+    accounts.createAtConsole(
+        new NewOfficial("doan.mo", "Lý Văn Đoán", OfficialRole.ANALYST, "2026-07", "14167", PASSWORD, null, false));
+    for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+      assertThat(new OfficialSession(port, "127.0.0.6").signIn("doan.mo", "guess-" + i, "")).isFalse();
+    }
+
+    var guesser = new OfficialSession(port, "127.0.0.6");
+    // Even the right password waits: the address, not the password, is slowed down.
+    assertThat(guesser.signIn("doan.mo", PASSWORD, "")).isFalse();
+    assertThat(guesser.lastLocation).contains("/officials/sign-in?wait=");
+    assertThat(guesser.get(guesser.lastLocation.replaceFirst("^https?://[^/]+", "")).body())
+        .contains("Có quá nhiều lần đăng nhập sai từ kết nối này. Vui lòng thử lại sau");
+
+    // Once the wait is over, the right password gets in, and the slips are forgotten.
+    jdbc.sql("update identity.sign_in_throttle set last_failure_at = now() - interval '2 seconds' where address = '127.0.0.6'")
         .update();
-    assertThat(new OfficialSession(port).signIn("hay.quen", PASSWORD, "")).as("after the pause").isTrue();
+    assertThat(new OfficialSession(port, "127.0.0.6").signIn("doan.mo", PASSWORD, "")).isTrue();
+    assertThat(
+            jdbc.sql("select count(*) from identity.sign_in_throttle where username = 'doan.mo'").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void oneAddressTryingManyAccountsIsSlowedDownToo() {
+    for (int i = 0; i < SignInThrottle.PER_ADDRESS; i++) {
+      assertThat(new OfficialSession(port, "127.0.0.7").signIn("khong.co." + i, "guess", "")).isFalse();
+    }
+
+    var sprayer = new OfficialSession(port, "127.0.0.7");
+    assertThat(sprayer.signIn("khong.co.nua", "guess", "")).isFalse();
+    assertThat(sprayer.lastLocation).contains("wait=");
+  }
+
+  @Test
+  void theDelaysGrowFromOneSecondToAQuarterOfAnHour() {
+    assertThat(SignInThrottle.delay(0)).hasSeconds(1);
+    assertThat(SignInThrottle.delay(3)).hasSeconds(8);
+    assertThat(SignInThrottle.delay(12)).isEqualTo(SignInThrottle.LONGEST);
   }
 
   private static Map<String, String> query(String uri) {
