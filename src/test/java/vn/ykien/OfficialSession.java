@@ -58,6 +58,14 @@ public final class OfficialSession {
     }
   }
 
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  /** Sends this header with every request from now on (e.g. X-Forwarded-For). */
+  public OfficialSession withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
   /** Where the last sign-in's form sent the browser (e.g. {@code /officials/sign-in?wait=2}). */
   public String lastLocation = "";
 
@@ -128,6 +136,7 @@ public final class OfficialSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      headers.forEach(request::header);
       return http.send(request.header("Accept-Language", "vi").build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -45,6 +45,7 @@ class ProductionProfileTests {
   @Test
   void servesPagesAndSaysThatSignInIsNotConfigured() throws Exception {
     assertThat(get("/").statusCode()).isEqualTo(200);
+    assertThat(get("/").body()).doesNotContain("demo-banner");
     var signIn = get("/sign-in");
     assertThat(signIn.statusCode()).isEqualTo(200);
     assertThat(signIn.body()).contains("chưa được cấu hình").doesNotContain("sign-in-eid");

@@ -13,8 +13,23 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DevProviderGuard {
 
+  /**
+   * What only a real deployment configures: its own keys, a real e-ID provider. The demo lets
+   * anyone sign in as anyone, so it never runs beside them.
+   */
+  static final java.util.List<String> PRODUCTION_SETTINGS =
+      java.util.List.of(
+          "YKIEN_PSEUDONYM_KEY",
+          "YKIEN_RECEIPT_KEY",
+          "spring.security.oauth2.client.provider.eid.issuer-uri",
+          "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+          "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+          "spring.security.oauth2.resourceserver.jwt.public-key-location");
+
   DevProviderGuard(Environment environment) {
     refuseInProduction(environment.getActiveProfiles());
+    refuseWithProductionSettings(
+        PRODUCTION_SETTINGS.stream().filter(name -> !environment.getProperty(name, "").isBlank()).toList());
     refuseOnAnExternalDatabase(
         environment.getProperty("spring.datasource.url", ""),
         environment.getProperty("ykien.demo.allow-external-database", Boolean.class, false));
@@ -31,6 +46,16 @@ class DevProviderGuard {
               + databaseUrl
               + "). Start with SPRING_PROFILES_ACTIVE=prod for real data, or set"
               + " YKIEN_DEMO_ON_EXTERNAL_DB=true to load the demo there on purpose.");
+    }
+  }
+
+  /** Refuses to start when any production setting is configured (by name, never its value). */
+  static void refuseWithProductionSettings(java.util.List<String> configured) {
+    if (!configured.isEmpty()) {
+      throw new IllegalStateException(
+          "The demo profile (anyone may sign in as anyone) cannot run with production settings: "
+              + String.join(", ", configured)
+              + ". Start with SPRING_PROFILES_ACTIVE=prod, or remove them to run the demo.");
     }
   }
 

@@ -46,7 +46,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ApiTokens> apiTokens,
       ObjectProvider<JwtDecoder> decoders,
-      MessageSource messages)
+      MessageSource messages,
+      org.springframework.core.env.Environment environment)
       throws Exception {
     var unauthorized = new ProblemEntryPoint(messages);
     http.securityMatcher("/api/**")
@@ -70,11 +71,29 @@ class SecurityConfiguration {
     // configures Boot's (spring.security.oauth2.resourceserver.jwt.*, with audiences).
     ApiTokens own = apiTokens.getIfAvailable();
     JwtDecoder decoder = own != null ? own.decoder() : decoders.getIfAvailable();
+    boolean deploymentTokens =
+        java.util.stream.Stream.of("issuer-uri", "jwk-set-uri", "public-key-location")
+            .anyMatch(key -> !environment.getProperty("spring.security.oauth2.resourceserver.jwt." + key, "").isBlank());
+    if (own == null && deploymentTokens) {
+      requireAudience(environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", ""));
+    }
     if (decoder != null) {
       http.oauth2ResourceServer(
           server -> server.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(unauthorized));
     }
     return http.build();
+  }
+
+  /**
+   * A deployment's API accepts only tokens issued for it: without an audience, any token of the
+   * same e-ID provider (issued to another service) would do. It refuses to start instead.
+   */
+  static void requireAudience(String audiences) {
+    if (audiences.isBlank()) {
+      throw new IllegalStateException(
+          "The API's token check has no audience: set spring.security.oauth2.resourceserver.jwt.audiences"
+              + " (e.g. ykien-api), so that tokens the e-ID provider issued to other services are refused");
+    }
   }
 
   @Bean

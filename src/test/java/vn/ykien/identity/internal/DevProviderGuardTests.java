@@ -21,6 +21,29 @@ class DevProviderGuardTests {
   }
 
   @Test
+  void theDemoRefusesToRunBesideProductionKeysOrARealEidProvider() {
+    for (String setting : DevProviderGuard.PRODUCTION_SETTINGS) {
+      var environment = new org.springframework.mock.env.MockEnvironment().withProperty(setting, "configured");
+      environment.setActiveProfiles("demo");
+      assertThatIllegalStateException()
+          .isThrownBy(() -> new DevProviderGuard(environment))
+          .withMessageContaining(setting)
+          .withMessageNotContaining("configured");
+    }
+    var demo = new org.springframework.mock.env.MockEnvironment();
+    demo.setActiveProfiles("demo");
+    assertThatCode(() -> new DevProviderGuard(demo)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aDeploymentsApiRefusesToStartWithoutAnAudience() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> SecurityConfiguration.requireAudience(""))
+        .withMessageContaining("audiences");
+    assertThatCode(() -> SecurityConfiguration.requireAudience("ykien-api")).doesNotThrowAnyException();
+  }
+
+  @Test
   void theDemoRefusesAnExternalDatabaseUnlessAllowedOnPurpose() {
     assertThatIllegalStateException()
         .isThrownBy(

@@ -116,6 +116,31 @@ class OfficialSignInTests {
   }
 
   @Test
+  void aClientCannotPickTheAddressItIsSlowedDownAtButAConfiguredProxyPassesItsClientsOn() {
+    accounts.createAtConsole(
+        new NewOfficial("gia.mao", "Hồ Văn Giả", OfficialRole.ANALYST, "2026-07", "14167", PASSWORD, null, false));
+    // A guesser claims another address on every attempt: ignored, it is slowed down all the same.
+    for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+      assertThat(
+              new OfficialSession(port, "127.0.0.8").withHeader("X-Forwarded-For", "203.0.113." + i)
+                  .signIn("gia.mao", "guess-" + i, ""))
+          .isFalse();
+    }
+    var spoofing = new OfficialSession(port, "127.0.0.8").withHeader("X-Forwarded-For", "198.51.100.1");
+    assertThat(spoofing.signIn("gia.mao", PASSWORD, "")).isFalse();
+    assertThat(spoofing.lastLocation).contains("wait=");
+
+    // Through the deployment's reverse proxy (127.0.0.9 here), each client counts apart: the
+    // holder behind it is not slowed down by the failures of another client behind it.
+    for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+      new OfficialSession(port, "127.0.0.9").withHeader("X-Forwarded-For", "192.0.2.66").signIn("gia.mao", "guess", "");
+    }
+    assertThat(
+            new OfficialSession(port, "127.0.0.9").withHeader("X-Forwarded-For", "192.0.2.10").signIn("gia.mao", PASSWORD, ""))
+        .isTrue();
+  }
+
+  @Test
   void theDelaysGrowFromOneSecondToAQuarterOfAnHour() {
     assertThat(SignInThrottle.delay(0)).hasSeconds(1);
     assertThat(SignInThrottle.delay(3)).hasSeconds(8);
