@@ -32,12 +32,13 @@ class WebConfiguration implements WebMvcConfigurer {
     return resolver;
   }
 
-  /** Request bodies bounded per route, before Spring Security's chain (at -100) reads anything. */
+  /** Request bodies bounded per route, before any other filter (Spring Security's CSRF check, Boot's form-content filter) reads them. */
   @Bean
   FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(
       RequestSizeLimits.Properties properties, MessageSource messages, JsonMapper json) {
     var registration = new FilterRegistrationBean<>(new RequestSizeLimits(properties, messages, json));
-    registration.setOrder(-300);
+    // First of all: Boot's form-content filter (-9900) would read a PUT's form body whole.
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

@@ -145,6 +145,13 @@ class OfficialSignIn {
         Thread.currentThread().interrupt();
         throw new Busy();
       }
+      // Again once it is this attempt's turn: a burst of parallel guesses queued behind the
+      // hashing slots sees the failures of those before it.
+      var waitNow = throttle.waitFor(username, address, clock.instant());
+      if (waitNow.isPresent()) {
+        hashing.release();
+        throw new Throttled(waitNow.get());
+      }
       try {
         Authentication result = super.authenticate(authentication);
         throttle.succeeded(username, address);

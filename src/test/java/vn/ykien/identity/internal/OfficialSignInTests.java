@@ -88,6 +88,12 @@ class OfficialSignInTests {
       assertThat(new OfficialSession(port, "127.0.0.6").signIn("doan.mo", "guess-" + i, "")).isFalse();
     }
 
+    // Each failure counts once (for the account from this address, and for the address).
+    assertThat(
+            jdbc.sql("select failures from identity.sign_in_throttle where username = 'doan.mo' and address = '127.0.0.6'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(SignInThrottle.PER_ACCOUNT);
     var guesser = new OfficialSession(port, "127.0.0.6");
     // Even the right password waits: the address, not the password, is slowed down.
     assertThat(guesser.signIn("doan.mo", PASSWORD, "")).isFalse();

@@ -270,6 +270,10 @@ final class XlsxRows implements RowSource {
     @Override
     public void cell(String reference, String formattedValue, XSSFComment comment) {
       int column = reference == null ? fields.size() : new CellReference(reference).getCol();
+      // Excel's last column is XFD (16,384 columns): a reference beyond would pad the row without end.
+      if (column < 0 || column >= 16_384) {
+        throw new WorkbookTooLarge("a cell lies beyond the last column a workbook can have");
+      }
       while (fields.size() < column) {
         fields.add("");
       }

@@ -99,6 +99,14 @@ class HostileWorkbooksTests {
   }
 
   @Test
+  void aCellBeyondTheLastColumnIsRefused() throws IOException {
+    Path file = workbook("far-column.xlsx", sst("", 0), sheet(
+        "<row r=\"1\"><c r=\"XFE1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"));
+
+    assertThatThrownBy(() -> read(file)).isInstanceOf(XlsxRows.WorkbookTooLarge.class);
+  }
+
+  @Test
   void aSharedStringOfManyRunsIsCountedWhole() throws IOException {
     Path file = workbook("many-runs.xlsx", sst("<si>" + "<r><rPr><b/></rPr><t>abcdefghij</t></r>".repeat(1_000) + "</si>", 1),
         sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"));
