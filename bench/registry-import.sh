@@ -18,6 +18,7 @@ work="$(mktemp -d /tmp/ykien-bench-import.XXXXXX)"
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)"
 export YKIEN_RECEIPT_KEY="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
+export YKIEN_AUDIT_KEY="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
 export SPRING_PROFILES_ACTIVE=prod
 command -v psql > /dev/null || { echo "psql is needed (apt-get install postgresql-client)" >&2; exit 2; }
 

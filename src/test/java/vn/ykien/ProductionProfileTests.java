@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "ykien.opinion.pseudonym-key=dGVzdC1vbmx5LWtleS10aGlydHktdHdvLWJ5dGVzLWxvbmc=",
-      "ykien.opinion.receipt-key=MC4CAQAwBQYDK2VwBCIEIPoxHauz0l8+mIz11x1Nq4BV2ldfU0UjV0RFkpusaMdo"
+      "ykien.opinion.receipt-key=MC4CAQAwBQYDK2VwBCIEIPoxHauz0l8+mIz11x1Nq4BV2ldfU0UjV0RFkpusaMdo",
+      "ykien.audit.head-key=MC4CAQAwBQYDK2VwBCIEIPwZRJTlPXnjYgI1IF/iPp3Dxe0LQpZc1bcJlLcyG3Tq"
     })
 @ActiveProfiles("test")
 class ProductionProfileTests {

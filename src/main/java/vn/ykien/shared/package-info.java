@@ -1,4 +1,7 @@
-/** Value types shared by every module: no beans, no behaviour beyond validation. */
+/**
+ * Value types shared by every module, and small stateless helpers over them (QR codes, signing
+ * keys): no beans.
+ */
 @NullMarked
 package vn.ykien.shared;
 

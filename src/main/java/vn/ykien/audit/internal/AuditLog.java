@@ -7,8 +7,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.audit.AuditEntry;
 import vn.ykien.audit.AuditTrail;
 import vn.ykien.audit.ChainCheck;
+import vn.ykien.audit.PublishedHead;
+import vn.ykien.identity.OfficialChangedRecords;
 import vn.ykien.identity.OfficialViewedPeople;
 import vn.ykien.units.Unit;
 
@@ -31,15 +39,17 @@ import vn.ykien.units.Unit;
 @Service
 class AuditLog implements AuditTrail {
 
-  private static final byte[] GENESIS = new byte[32];
+  static final byte[] GENESIS = new byte[32];
   private static final long LOCK = 0x59_4b_61_75_64_69_74L; // "YKaudit"
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AuditHeads heads;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc, Clock clock, AuditHeads heads) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.heads = heads;
   }
 
   /**
@@ -49,6 +59,35 @@ class AuditLog implements AuditTrail {
   @EventListener
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void on(OfficialViewedPeople viewed) {
+    append(
+        viewed.official(),
+        viewed.list(),
+        viewed.unitEdition(),
+        viewed.unitCode(),
+        viewed.unitPath(),
+        viewed.detail(),
+        viewed.people());
+  }
+
+  /**
+   * In the transaction that makes the change (there must be one): the change and its entry are
+   * committed together, or neither is.
+   */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void on(OfficialChangedRecords changed) {
+    append(
+        changed.official(),
+        changed.action(),
+        changed.unitEdition(),
+        changed.unitCode(),
+        changed.unitPath(),
+        changed.detail(),
+        changed.records());
+  }
+
+  private void append(
+      String official, String action, String unitEdition, String unitCode, String unitPath, String detail, int count) {
     jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
     var last =
         jdbc.sql("select id, hash from audit.entry order by id desc limit 1")
@@ -57,16 +96,7 @@ class AuditLog implements AuditTrail {
     long id = last.map(row -> (long) row[0] + 1).orElse(1L);
     byte[] previous = last.map(row -> (byte[]) row[1]).orElse(GENESIS);
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    var entry =
-        new AuditEntry(
-            id,
-            at,
-            viewed.official(),
-            viewed.list(),
-            viewed.unitEdition(),
-            viewed.unitCode(),
-            viewed.detail(),
-            viewed.people());
+    var entry = new AuditEntry(id, at, official, action, unitEdition, unitCode, detail, count);
     jdbc.sql(
             """
             insert into audit.entry (id, at, official, action, unit_edition, unit_code, unit_path,
@@ -80,11 +110,11 @@ class AuditLog implements AuditTrail {
         .param("action", entry.list())
         .param("edition", entry.unitEdition())
         .param("code", entry.unitCode())
-        .param("path", viewed.unitPath())
+        .param("path", unitPath)
         .param("detail", entry.detail())
         .param("rows", entry.people())
         .param("previous", previous)
-        .param("hash", hash(previous, entry, viewed.unitPath()))
+        .param("hash", hash(previous, entry, unitPath))
         .update();
   }
 
@@ -113,14 +143,25 @@ class AuditLog implements AuditTrail {
 
   @Override
   @Transactional(readOnly = true)
-  public ChainCheck verify() {
+  public ChainCheck verify(List<PublishedHead> keptOutside) {
+    List<PublishedHead> all = new ArrayList<>(heads.published());
+    all.addAll(keptOutside);
+    all.sort(Comparator.comparing(PublishedHead::day).thenComparingLong(PublishedHead::entryId));
+    for (PublishedHead head : all) {
+      if (!heads.signedByUs(head)) {
+        return new ChainCheck.HeadNotSigned(head.day());
+      }
+    }
+    Map<Long, List<PublishedHead>> headsAt = new HashMap<>();
+    all.forEach(head -> headsAt.computeIfAbsent(head.entryId(), id -> new ArrayList<>()).add(head));
+    AtomicReference<@Nullable ChainCheck> found =
+        new AtomicReference<>(mismatch(headsAt.getOrDefault(0L, List.of()), GENESIS));
     AtomicReference<byte[]> previous = new AtomicReference<>(GENESIS);
     AtomicLong expectedId = new AtomicLong(1);
-    AtomicReference<@Nullable Long> broken = new AtomicReference<>();
     jdbc.sql("select * from audit.entry order by id")
         .query(
             rs -> {
-              if (broken.get() != null) {
+              if (found.get() != null) {
                 return;
               }
               long id = rs.getLong("id");
@@ -139,16 +180,42 @@ class AuditLog implements AuditTrail {
                   id == expectedId.get() && Arrays.equals(previous.get(), rs.getBytes("previous_hash"));
               if (!follows
                   || !MessageDigest.isEqual(stored, hash(previous.get(), entry, rs.getString("unit_path")))) {
-                broken.set(id);
+                found.set(new ChainCheck.Broken(id, expectedId.get() - 1));
                 return;
               }
+              found.set(mismatch(headsAt.getOrDefault(id, List.of()), stored));
               previous.set(stored);
               expectedId.incrementAndGet();
             });
-    Long brokenAt = broken.get();
-    return brokenAt == null
-        ? new ChainCheck.Intact(expectedId.get() - 1)
-        : new ChainCheck.Broken(brokenAt, expectedId.get() - 1);
+    if (found.get() != null) {
+      return found.get();
+    }
+    long entries = expectedId.get() - 1;
+    // A head beyond the last entry: the trail was cut short after it was published.
+    return all.stream()
+        .filter(head -> head.entryId() > entries)
+        .findFirst()
+        .<ChainCheck>map(head -> new ChainCheck.HeadMismatch(head.day(), head.entryId()))
+        .orElseGet(() -> new ChainCheck.Intact(entries, all.size()));
+  }
+
+  private static @Nullable ChainCheck mismatch(List<PublishedHead> heads, byte[] hash) {
+    String hex = HexFormat.of().formatHex(hash);
+    return heads.stream()
+        .filter(head -> !head.hash().equals(hex))
+        .findFirst()
+        .<ChainCheck>map(head -> new ChainCheck.HeadMismatch(head.day(), head.entryId()))
+        .orElse(null);
+  }
+
+  @Override
+  public List<PublishedHead> publishedHeads() {
+    return heads.published();
+  }
+
+  @Override
+  public String headKeyPem() {
+    return heads.publicKeyPem();
   }
 
   static byte[] hash(byte[] previous, AuditEntry entry, String unitPath) {

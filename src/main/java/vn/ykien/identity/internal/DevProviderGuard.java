@@ -21,6 +21,7 @@ class DevProviderGuard {
       java.util.List.of(
           "YKIEN_PSEUDONYM_KEY",
           "YKIEN_RECEIPT_KEY",
+          "YKIEN_AUDIT_KEY",
           "spring.security.oauth2.client.provider.eid.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
