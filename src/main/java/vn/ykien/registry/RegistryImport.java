@@ -2,19 +2,25 @@ package vn.ykien.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ykien.identity.OfficialChangedRecords;
 import vn.ykien.registry.internal.imports.RegistryImporter;
 import vn.ykien.registry.internal.imports.RowSource;
 import vn.ykien.units.Units;
@@ -29,14 +35,25 @@ import vn.ykien.units.Units;
 public class RegistryImport {
 
   private static final Logger log = LoggerFactory.getLogger(RegistryImport.class);
+  /** The audit trail's name for an import that changed people's records. */
+  public static final String AUDITED_ACTION = "registry-import-applied";
+  /** The whole country: the unit an import without a scope (at the console) is recorded for. */
+  private static final String NATION = "VN";
 
   private final RegistryImporter importer;
   private final Units units;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
+  private final ApplicationEventPublisher events;
+
   RegistryImport(
-      RegistryImporter importer, Units units, PlatformTransactionManager transactions, Clock clock) {
+      RegistryImporter importer,
+      Units units,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.importer = importer;
     this.units = units;
     this.transactions = new TransactionTemplate(transactions);
@@ -64,6 +81,8 @@ public class RegistryImport {
     java.util.Set<Long> inScope = scope(options);
     LocalDate today = LocalDate.now(clock);
     long started = System.nanoTime();
+    MessageDigest fileDigest = sha256();
+    UnaryOperator<InputStream> digesting = in -> new DigestInputStream(wrap.apply(in), fileDigest);
     ImportReport report;
     try {
       report =
@@ -74,7 +93,7 @@ public class RegistryImport {
                       importer.run(
                           fileName,
                           file,
-                          wrap,
+                          digesting,
                           RowSource.forFileName(fileName),
                           options,
                           unitIds,
@@ -83,6 +102,10 @@ public class RegistryImport {
                           progress);
                   if (!result.applied()) {
                     status.setRollbackOnly();
+                  } else if (result.inserted() + result.updated() > 0) {
+                    // In this transaction: the people's new values and the entry naming who
+                    // wrote them are committed together, or neither is.
+                    audit(options, fileName, HexFormat.of().formatHex(fileDigest.digest()), result);
                   }
                   return result;
                 } catch (IOException e) {
@@ -106,6 +129,35 @@ public class RegistryImport {
         report.errorCount(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
+  }
+
+  /** The audit trail's entry for an applied import: who, for which unit, how much, which diff. */
+  private void audit(ImportOptions options, String fileName, String fileSha256, ImportReport result) {
+    String unitCode = options.scopeUnitCode() != null ? options.scopeUnitCode() : NATION;
+    String path = units.findByCode(options.unitEdition(), unitCode).map(vn.ykien.units.Unit::path).orElse("/");
+    String detail =
+        fileName
+            + " | file sha256:"
+            + fileSha256
+            + (result.changeDigest() == null ? "" : " | changes:" + result.changeDigest())
+            + " | +" + result.inserted() + " ~" + result.updated();
+    events.publishEvent(
+        new OfficialChangedRecords(
+            options.importedBy(),
+            options.unitEdition(),
+            unitCode,
+            path,
+            AUDITED_ACTION,
+            detail,
+            (int) Math.min(Integer.MAX_VALUE, result.inserted() + result.updated())));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** The units an import may write to: all of the edition, or the subtree of its scope. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.text.Normalizer;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -257,11 +258,81 @@ class RegistryImportTests {
 
     ImportReport report =
         registryImport.importFile(
-            takeOver, new ImportOptions("2026-07", false, "14167-04"), ImportProgress.NONE);
+            takeOver, new ImportOptions("2026-07", false, "14167-04", "canbo.giaothuy"), ImportProgress.NONE);
 
     assertThat(report.applied()).isFalse();
     assertThat(report.errors()).contains(new RowError(2, "citizen_id", "residentOutsideScope", null));
     assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().fullName()).isEqualTo("Sống Ở Tổ Năm");
+  }
+
+  ImportReport importLocally(Path file, String unitCode, String official) {
+    return registryImport.importFile(
+        file, new ImportOptions("2026-07", false, unitCode, official), ImportProgress.NONE);
+  }
+
+  List<java.util.Map<String, Object>> auditedImportsOf(String detailPrefix) {
+    return jdbc.sql(
+            "select official, unit_code, detail, row_count from audit.entry where action = ? and detail like ? order by id")
+        .param(RegistryImport.AUDITED_ACTION)
+        .param(detailPrefix + "%")
+        .query()
+        .listOfRows();
+  }
+
+  @Test
+  void everyImportThatChangedPeopleIsAuditedWithWhoWhereHowManyAndADigestOfTheChanges() throws Exception {
+    Path file = csv(row(1, "Người Một", "14167-04", prefix + "H1") + row(2, "Người Hai", "14167-04", prefix + "H1"));
+    String name = file.getFileName().toString();
+
+    assertThat(importLocally(file, "14167", "canbo.giaothuy").inserted()).isEqualTo(2);
+    assertThat(importLocally(file, "14167", "canbo.giaothuy").unchanged()).isEqualTo(2);
+    Path renamed = csv(row(1, "Người Một Đổi Tên", "14167-04", prefix + "H1") + row(2, "Người Hai", "14167-04", prefix + "H1"));
+    assertThat(importLocally(renamed, "14167", "canbo.giaothuy").updated()).isEqualTo(1);
+
+    var first = auditedImportsOf(name);
+    assertThat(first)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry).containsEntry("official", "canbo.giaothuy").containsEntry("unit_code", "14167");
+              assertThat(entry).containsEntry("row_count", 2);
+              assertThat((String) entry.get("detail")).containsPattern("file sha256:[0-9a-f]{64} \\| changes:[0-9a-f]{64}");
+            });
+    var second = auditedImportsOf(renamed.getFileName().toString());
+    assertThat(second).singleElement().satisfies(entry -> assertThat(entry).containsEntry("row_count", 1));
+    assertThat(digestOf(second.getFirst())).isNotEqualTo(digestOf(first.getFirst()));
+  }
+
+  static String digestOf(java.util.Map<String, Object> entry) {
+    String detail = (String) entry.get("detail");
+    return detail.substring(detail.indexOf("changes:"));
+  }
+
+  @Test
+  void aLocalImportCannotLowerSomeonesEidButTheNationalRegistryCan() throws Exception {
+    importAllOrNothing(csv(row(1, "Có Định Danh Mức Hai", "14167-04", prefix + "H1")));
+    Path lowered = csv(row(1, "Có Định Danh Mức Hai", "14167-04", prefix + "H1").replace("ACTIVATED,2", "REGISTERED,"));
+
+    ImportReport local = importLocally(lowered, "14167", "canbo.giaothuy");
+
+    assertThat(local.applied()).isFalse();
+    assertThat(local.errors()).extracting(RowError::reason).containsExactly("eidLowered");
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().eidAccount()).isEqualTo(new EidAccount(EidState.ACTIVATED, 2));
+    assertThat(importAllOrNothing(lowered).updated()).isEqualTo(1);
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().eidAccount()).isEqualTo(EidAccount.registered());
+  }
+
+  @Test
+  void aLocalImportCannotMoveSomeoneOutOfItsArea() throws Exception {
+    importAllOrNothing(csv(row(1, "Sống Ở Tổ Bốn", "14167-04", prefix + "H1")));
+    long home = residents.find(CitizenId.of(id(1))).orElseThrow().unitId();
+    Path moved = csv(row(1, "Sống Ở Tổ Bốn", "14161", prefix + "H1"));
+
+    ImportReport report = importLocally(moved, "14167", "canbo.giaothuy");
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).extracting(RowError::reason).contains("outsideScope");
+    assertThat(residents.find(CitizenId.of(id(1))).orElseThrow().unitId()).isEqualTo(home);
   }
 
   @Test

@@ -97,7 +97,7 @@ class RegistryImportPages {
     }
     ImportJobs.Job job =
         jobs.start(at.official().username(), unit.edition(), unit.code(), name, Files.size(stored));
-    var options = new ImportOptions(unit.edition(), applyValid, unit.code());
+    var options = new ImportOptions(unit.edition(), applyValid, unit.code(), at.official().username());
     Thread.ofVirtual()
         .name("registry-import-" + job.id())
         .start(

@@ -143,6 +143,10 @@ public class RegistryImporter {
     progress.reached(ImportProgress.Stage.APPLYING, staging.rows);
     jdbc.sql("delete from registry_staging where line in (select line from import_error)").update();
     clock.step("report");
+    boolean initialLoad = firstLoad && staging.rows - rejectedRows >= INITIAL_LOAD_ROWS;
+    // Into an empty registry every row is new: the file's own digest says what was written.
+    String changes = initialLoad ? null : changeDigest();
+    clock.step("digest");
     long[] written = apply(staging.rows - rejectedRows, firstLoad);
     clock.step("apply");
     long valid = staging.rows - rejectedRows;
@@ -157,7 +161,50 @@ public class RegistryImporter {
         rejectedRows,
         errorCount,
         byReason,
-        listed);
+        listed,
+        changes);
+  }
+
+  /**
+   * A digest of what this import is about to change: for every resident it inserts or changes,
+   * the values before and after (households by code, units by code). Order-independent and
+   * computed in the database without holding the rows: each changed row's SHA-256 is split into
+   * four 64-bit numbers, summed exactly over the rows, and the count and the sums are hashed.
+   * The same diff always gives the same digest; any other diff, in practice, another one.
+   */
+  private String changeDigest() {
+    return jdbc.sql(
+            """
+            with diff as (
+              select sha256(convert_to(concat_ws('|', s.citizen_id,
+                       r.full_name, r.birth_date, r.sex, oh.code, coalesce(ou.code, r.unit_id::text),
+                       r.eid_state, r.eid_level, r.occupation, array_to_string(r.memberships, ';'),
+                       '>', s.full_name, s.birth_date, s.sex, s.household_code, s.unit_code,
+                       s.eid_state, nullif(s.eid_level, ''), nullif(s.occupation, ''),
+                       nullif(s.memberships, '')), 'UTF8')) as h
+              from registry_staging s
+              join import_unit nu on nu.code = s.unit_code
+              left join registry.resident r on r.citizen_id = s.citizen_id
+              left join registry.household oh on oh.id = r.household_id
+              left join import_unit ou on ou.id = r.unit_id
+              where r.citizen_id is null
+                 or (r.full_name, r.birth_date, r.sex, oh.code, r.unit_id, r.eid_state, r.eid_level,
+                     r.occupation, r.memberships)
+                    is distinct from
+                    (s.full_name, s.birth_date::date, s.sex, s.household_code, nu.id, s.eid_state,
+                     nullif(s.eid_level, '')::smallint, nullif(s.occupation, ''),
+                     coalesce(string_to_array(nullif(s.memberships, ''), ';'), '{}'))
+            )
+            select encode(sha256(convert_to(concat_ws('|', 'ykien-registry-diff/1', count(*),
+                     coalesce(sum(('x' || encode(substring(h from 1 for 8), 'hex'))::bit(64)::bigint::numeric), 0),
+                     coalesce(sum(('x' || encode(substring(h from 9 for 8), 'hex'))::bit(64)::bigint::numeric), 0),
+                     coalesce(sum(('x' || encode(substring(h from 17 for 8), 'hex'))::bit(64)::bigint::numeric), 0),
+                     coalesce(sum(('x' || encode(substring(h from 25 for 8), 'hex'))::bit(64)::bigint::numeric), 0)),
+                   'UTF8')), 'hex')
+            from diff
+            """)
+        .query(String.class)
+        .single();
   }
 
   /** Logs how long each step took (debug level), for profiling imports. */
@@ -319,6 +366,22 @@ public class RegistryImporter {
             """)
         .param("scoped", scoped)
         .update();
+    if (scoped) {
+      // A local import cannot take an e-ID away or lower its level: only the national registry
+      // (an import without a scope) knows that an account was revoked. Raising it is allowed.
+      jdbc.sql(
+              """
+              insert into import_error (line, col, reason, value)
+              select s.line, 'eid_level', 'eidLowered', left(s.eid_state || ' ' || coalesce(s.eid_level, ''), 200)
+              from registry_staging s
+              join registry.resident r on r.citizen_id = s.citizen_id
+              where case r.eid_state when 'ACTIVATED' then 1 + r.eid_level when 'REGISTERED' then 1 else 0 end
+                  > case s.eid_state
+                      when 'ACTIVATED' then 1 + case s.eid_level when '2' then 2 when '1' then 1 else 0 end
+                      when 'REGISTERED' then 1 else 0 end
+              """)
+          .update();
+    }
     jdbc.sql(
             """
             insert into import_error (line, col, reason, value)
