@@ -84,6 +84,7 @@ class DemoLoader implements ApplicationRunner {
   private final MessageSource messages;
   private final OfficialAccounts officials;
   private final EligiblePopulation eligiblePopulation;
+  private final vn.ykien.opinion.PaperForms paperForms;
 
   DemoLoader(
       DemoProperties demo,
@@ -99,7 +100,9 @@ class DemoLoader implements ApplicationRunner {
       PlatformTransactionManager transactionManager,
       MessageSource messages,
       OfficialAccounts officials,
-      EligiblePopulation eligiblePopulation) {
+      EligiblePopulation eligiblePopulation,
+      vn.ykien.opinion.PaperForms paperForms) {
+    this.paperForms = paperForms;
     this.demo = demo;
     this.sharedData = Path.of(sharedData);
     this.unitImport = unitImport;
@@ -343,6 +346,14 @@ class DemoLoader implements ApplicationRunner {
     String campaign =
         comments.stream().filter(c -> c[0].equals("*")).findFirst().map(c -> c[1]).orElse(null);
     int accepted = 0;
+    String firstOfficer = demo.officials().getFirst().username();
+    // The paper channel needs a second officer of the commune; without one, the demo has none.
+    String secondOfficer =
+        demo.officials().stream()
+            .filter(o -> o.unit().equals(demo.communeCode()) && !o.username().equals(firstOfficer))
+            .map(DemoProperties.DemoOfficial::username)
+            .findFirst()
+            .orElse(null);
     for (CitizenId citizen : residents) {
       if (random.nextDouble() >= demo.priorParticipation()) {
         continue;
@@ -353,7 +364,7 @@ class DemoLoader implements ApplicationRunner {
       Assistance assistance =
           channelRoll < 0.8
               ? Assistance.SELF
-              : channelRoll < 0.97
+              : channelRoll < 0.97 || secondOfficer == null
                   ? new Assistance.Helped(demo.officials().getFirst().username(), place)
                   : new Assistance.OnPaper(
                       demo.officials().getFirst().username(), place, "DEMO-" + citizen.value(), commune);
@@ -376,6 +387,17 @@ class DemoLoader implements ApplicationRunner {
                           written != null && written[0].equals(item.code()) ? written[1] : null))
               .toList();
       String general = written != null && written[0].equals("*") ? written[1] : null;
+      if (assistance instanceof Assistance.OnPaper typed) {
+        // Four eyes: the commune's second officer types the same form again, and it counts.
+        paperForms.enter(new SubmitOpinion(consultationId, citizen, 0, typed, answers, general, null));
+        var again =
+            new Assistance.OnPaper(secondOfficer, typed.place(), typed.reference(), typed.unitId());
+        if (paperForms.enter(new SubmitOpinion(consultationId, citizen, 0, again, answers, general, null))
+            instanceof vn.ykien.opinion.PaperEntry.Confirmed) {
+          accepted++;
+        }
+        continue;
+      }
       var result =
           opinions.submit(
               new SubmitOpinion(consultationId, citizen, 2, assistance, answers, general, null));

@@ -59,23 +59,69 @@ public class OpinionSubmission {
     this.signer = signer;
   }
 
+  /**
+   * Submits an opinion the citizen gave with their own e-ID (alone or helped). A paper form is
+   * entered through {@link PaperForms} instead: it counts only once a second officer confirmed it.
+   */
   @Transactional
   public SubmissionResult submit(SubmitOpinion command) {
+    if (command.assistance() instanceof Assistance.OnPaper) {
+      return new SubmissionResult.Rejected("opinion.paperNeedsSecondEntry", "");
+    }
+    return record(command);
+  }
+
+  /** A paper form both officers typed alike ({@link PaperForms}): it counts now. */
+  @Transactional
+  SubmissionResult submitConfirmedPaper(SubmitOpinion command) {
+    if (!(command.assistance() instanceof Assistance.OnPaper paper)
+        || paper.confirmedBy() == null
+        || paper.confirmedBy().equals(paper.official())) {
+      throw new IllegalArgumentException("a paper form counts only when a second officer confirmed it");
+    }
+    return record(command);
+  }
+
+  /**
+   * Everything that would refuse this paper form, checked without writing anything: a first entry
+   * that could never count is refused at once instead of waiting for a second officer.
+   */
+  @Transactional(readOnly = true)
+  Optional<SubmissionResult> refusalOfPaper(SubmitOpinion command) {
+    Admission admission = admit(command);
+    if (admission.refusal() != null) {
+      return Optional.of(admission.refusal());
+    }
+    Optional<Channel> took = store.participationChannel(command.consultationId(), command.citizen());
+    if (took.isPresent() && took.get() != Channel.PAPER) {
+      return Optional.of(new SubmissionResult.Rejected("opinion.paperWouldReplaceOwn", ""));
+    }
+    return Optional.empty();
+  }
+
+  /** Either why the submission is refused, or where the person is counted and in which group. */
+  private record Admission(
+      @org.jspecify.annotations.Nullable SubmissionResult refusal,
+      @org.jspecify.annotations.Nullable Consultation consultation,
+      long unitId,
+      vn.ykien.consultation.@org.jspecify.annotations.Nullable CitizenGroup group) {}
+
+  private Admission admit(SubmitOpinion command) {
     Optional<Consultation> found = consultations.find(command.consultationId());
     if (found.isEmpty()) {
-      return new SubmissionResult.UnknownConsultation(command.consultationId());
+      return refused(new SubmissionResult.UnknownConsultation(command.consultationId()));
     }
     Consultation consultation = found.get();
     Optional<SubmissionResult.Rejected> unclear = validate(command.assistance());
     if (unclear.isPresent()) {
-      return unclear.get();
+      return refused(unclear.get());
     }
     EligibilityDecision decision =
         command.assistance() instanceof Assistance.OnPaper
             ? eligibility.decideOnPaper(consultation, command.citizen())
             : eligibility.decide(consultation, command.citizen(), command.signedInLevel());
     if (!(decision instanceof EligibilityDecision.Eligible(long unitId, var group))) {
-      return new SubmissionResult.NotEligible(decision);
+      return refused(new SubmissionResult.NotEligible(decision));
     }
     Optional<SubmissionResult.Rejected> invalid =
         validate(command.answers(), consultations.itemIds(consultation.id()));
@@ -88,19 +134,34 @@ public class OpinionSubmission {
       invalid = Optional.of(new SubmissionResult.Rejected("opinion.generalCommentTooLong", ""));
     }
     if (invalid.isPresent()) {
-      return invalid.get();
+      return refused(invalid.get());
     }
     if (command.assistance() instanceof Assistance.OnPaper paper) {
       // An officer enters forms collected for their own unit, each form once.
       var collectedFor = units.find(paper.unitId());
       var home = units.find(unitId);
       if (collectedFor.isEmpty() || home.isEmpty() || !collectedFor.get().contains(home.get())) {
-        return new SubmissionResult.Rejected("opinion.paperOutsideUnit", "");
+        return refused(new SubmissionResult.Rejected("opinion.paperOutsideUnit", ""));
       }
       if (store.paperEntered(consultation.id(), paper.reference())) {
-        return new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference());
+        return refused(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference()));
       }
     }
+    return new Admission(null, consultation, unitId, group);
+  }
+
+  private static Admission refused(SubmissionResult refusal) {
+    return new Admission(refusal, null, 0, null);
+  }
+
+  private SubmissionResult record(SubmitOpinion command) {
+    Admission admission = admit(command);
+    if (admission.refusal() != null) {
+      return admission.refusal();
+    }
+    Consultation consultation = admission.consultation();
+    long unitId = admission.unitId();
+    var group = admission.group();
     Instant now = clock.instant();
     String receipt = newReceiptNumber();
     // A first submission (the common case) inserts the participation row at once; otherwise the

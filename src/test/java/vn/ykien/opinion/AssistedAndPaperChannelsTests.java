@@ -17,6 +17,7 @@ import vn.ykien.shared.CitizenId;
 class AssistedAndPaperChannelsTests {
 
   @Autowired OpinionSubmission submission;
+  @Autowired PaperForms paperForms;
   @Autowired SupportPoints supportPoints;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
@@ -31,8 +32,22 @@ class AssistedAndPaperChannelsTests {
     return fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.APPROVE, null)).toList();
   }
 
+  /** One officer types the form. */
+  PaperEntry typed(Consultation consultation, CitizenId citizen, String officer, String reference, long unit, List<Answer> answers) {
+    return paperForms.enter(
+        new SubmitOpinion(consultation.id(), citizen, 0, new Assistance.OnPaper(officer, "UBND xã", reference, unit), answers));
+  }
+
+  /** The commune's officer types it, and the commune's second officer types it again. */
+  PaperEntry typedTwice(Consultation consultation, CitizenId citizen, String reference, long unit, List<Answer> answers) {
+    PaperEntry first = typed(consultation, citizen, "canbo.giaothuy", reference, unit, answers);
+    return first instanceof PaperEntry.AwaitingSecondEntry
+        ? typed(consultation, citizen, "vanthu.giaothuy", reference, unit, answers)
+        : first;
+  }
+
   Map<String, Object> submissionRow(Receipt receipt) {
-    return jdbc.sql("select channel, official, place, paper_reference from opinion.receipt where number = ?")
+    return jdbc.sql("select channel, official, place, paper_reference, paper_confirmed_by from opinion.receipt where number = ?")
         .param(receipt.number())
         .query()
         .singleRow();
@@ -82,17 +97,18 @@ class AssistedAndPaperChannelsTests {
   void aPaperFormCountsWithoutAnEidAccountAndIsEnteredOnlyOnce() {
     Consultation consultation = fixtures.anOpenConsultation();
     CitizenId citizen = fixtures.aResident().withoutEidAccount().register();
-    var paper = new Assistance.OnPaper("totruong.to01", "Nhà văn hoá tổ 1", "T01/0042", commune());
 
-    var first = submission.submit(new SubmitOpinion(consultation.id(), citizen, 0, paper, approveAll(consultation)));
-    var again = submission.submit(new SubmitOpinion(consultation.id(), citizen, 0, paper, approveAll(consultation)));
+    var first = typedTwice(consultation, citizen, "T01/0042", commune(), approveAll(consultation));
+    var again = typedTwice(consultation, citizen, "T01/0042", commune(), approveAll(consultation));
 
-    assertThat(first).isInstanceOf(SubmissionResult.Accepted.class);
-    assertThat(submissionRow(((SubmissionResult.Accepted) first).receipt()))
+    assertThat(first).isInstanceOf(PaperEntry.Confirmed.class);
+    assertThat(submissionRow(((PaperEntry.Confirmed) first).receipt()))
         .containsEntry("channel", "PAPER")
-        .containsEntry("official", "totruong.to01")
+        .containsEntry("official", "canbo.giaothuy")
+        .containsEntry("paper_confirmed_by", "vanthu.giaothuy")
         .containsEntry("paper_reference", "T01/0042");
-    assertThat(again).isEqualTo(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "T01/0042"));
+    assertThat(again)
+        .isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "T01/0042")));
     assertThat(
             jdbc.sql("select count(*) from opinion.receipt where consultation_id = ?")
                 .param(consultation.id())
@@ -100,6 +116,67 @@ class AssistedAndPaperChannelsTests {
                 .single())
         .isEqualTo(1);
     assertThat(participationChannel(consultation, citizen)).isEqualTo("PAPER");
+  }
+
+  @Test
+  void aPaperFormTypedByOneOfficerCountsOnlyWhenASecondOfficerTypesItAlike() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().withoutEidAccount().register();
+    List<Answer> onPaper =
+        fixtures.items(consultation).stream()
+            .map(item -> new Answer(item.id(), Stance.APPROVE, "Đồng ý  với\nđiều này"))
+            .toList();
+    List<Answer> altered =
+        fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.DISAPPROVE, null)).toList();
+
+    assertThat(typed(consultation, citizen, "canbo.giaothuy", "H-1", commune(), onPaper))
+        .isEqualTo(new PaperEntry.AwaitingSecondEntry("H-1"));
+    assertThat(fixtures.participations(consultation)).isZero();
+    // The first entry keeps who, where and a keyed digest: never what the form says.
+    assertThat(jdbc.sql("select row_to_json(e)::text from opinion.paper_entry e where reference = 'H-1'").query(String.class).single())
+        .doesNotContain("Đồng ý")
+        .doesNotContain("APPROVE");
+
+    // The officer who typed it cannot confirm it alone, nor can an officer of another commune.
+    assertThat(typed(consultation, citizen, "canbo.giaothuy", "H-1", commune(), onPaper))
+        .isEqualTo(new PaperEntry.SameOfficer("H-1"));
+    long groupOne = units.findByCode("2026-07", "14167-01").orElseThrow().id();
+    assertThat(typed(consultation, citizen, "totruong.to01", "H-1", groupOne, onPaper))
+        .isEqualTo(new PaperEntry.OutsideArea("H-1"));
+    // A second entry that says something else does not count either.
+    assertThat(typed(consultation, citizen, "vanthu.giaothuy", "H-1", commune(), altered))
+        .isEqualTo(new PaperEntry.DoesNotMatch("H-1", "canbo.giaothuy"));
+    assertThat(fixtures.participations(consultation)).isZero();
+
+    // Typed alike (spacing aside), it counts, and the confirmation is in the audit trail.
+    List<Answer> retyped =
+        fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.APPROVE, "Đồng ý với điều này")).toList();
+    var confirmed = typed(consultation, citizen, "vanthu.giaothuy", "H-1", commune(), retyped);
+
+    assertThat(confirmed).isInstanceOf(PaperEntry.Confirmed.class);
+    assertThat(fixtures.participations(consultation)).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from opinion.paper_entry where reference = 'H-1'").query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select official, detail from audit.entry where action = ? order by id desc limit 1")
+                .param(PaperForms.AUDITED_ACTION)
+                .query()
+                .singleRow())
+        .containsEntry("official", "vanthu.giaothuy")
+        .containsEntry("detail", "H-1 | entered by canbo.giaothuy");
+  }
+
+  @Test
+  void aPaperFormCannotBeSubmittedWithoutTheSecondEntry() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId citizen = fixtures.aResident().withoutEidAccount().register();
+
+    var direct =
+        submission.submit(
+            new SubmitOpinion(
+                consultation.id(), citizen, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "D-1", commune()), approveAll(consultation)));
+
+    assertThat(direct).isEqualTo(new SubmissionResult.Rejected("opinion.paperNeedsSecondEntry", ""));
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 
   @Test
@@ -118,35 +195,24 @@ class AssistedAndPaperChannelsTests {
     CitizenId child = fixtures.aResident().aged(12).withoutEidAccount().register();
     CitizenId adult = fixtures.aResident().withoutEidAccount().register();
 
+    assertThat(typed(consultation, child, "canbo.giaothuy", "X-1", commune(), approveAll(consultation)))
+        .isEqualTo(new PaperEntry.Refused(new SubmissionResult.NotEligible(new EligibilityDecision.TooYoung(14))));
+    assertThat(typed(consultation, CitizenId.of("099999999999"), "canbo.giaothuy", "X-2", commune(), approveAll(consultation)))
+        .isEqualTo(new PaperEntry.Refused(new SubmissionResult.NotEligible(new EligibilityDecision.NotInRegistry())));
+    assertThat(typed(consultation, adult, "canbo.giaothuy", "<script>", commune(), approveAll(consultation)))
+        .isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperReferenceInvalid", "")));
     assertThat(
-            submission.submit(
-                new SubmitOpinion(
-                    consultation.id(), child, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-1", commune()), approveAll(consultation))))
-        .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.TooYoung(14)));
-    assertThat(
-            submission.submit(
-                new SubmitOpinion(
-                    consultation.id(),
-                    CitizenId.of("099999999999"),
-                    0,
-                    new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "X-2", commune()),
-                    approveAll(consultation))))
-        .isEqualTo(new SubmissionResult.NotEligible(new EligibilityDecision.NotInRegistry()));
-    assertThat(
-            submission.submit(
-                new SubmitOpinion(
-                    consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "<script>", commune()), approveAll(consultation))))
-        .isEqualTo(new SubmissionResult.Rejected("opinion.paperReferenceInvalid", ""));
-    assertThat(
-            submission.submit(
+            paperForms.enter(
                 new SubmitOpinion(
                     consultation.id(), adult, 0, new Assistance.OnPaper("canbo.giaothuy", " ", "X-3", commune()), approveAll(consultation))))
-        .isEqualTo(new SubmissionResult.Rejected("opinion.placeRequired", ""));
+        .isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.placeRequired", "")));
     assertThat(
             jdbc.sql("select count(*) from opinion.participation where consultation_id = ?")
                 .param(consultation.id())
                 .query(Long.class)
                 .single())
+        .isZero();
+    assertThat(jdbc.sql("select count(*) from opinion.paper_entry where consultation_id = ?").param(consultation.id()).query(Long.class).single())
         .isZero();
   }
 
@@ -158,12 +224,9 @@ class AssistedAndPaperChannelsTests {
     List<Answer> disapprove =
         fixtures.items(consultation).stream().map(item -> new Answer(item.id(), Stance.DISAPPROVE, null)).toList();
 
-    var paper =
-        submission.submit(
-            new SubmitOpinion(
-                consultation.id(), citizen, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "R-1", commune()), disapprove));
+    var paper = typedTwice(consultation, citizen, "R-1", commune(), disapprove);
 
-    assertThat(paper).isEqualTo(new SubmissionResult.Rejected("opinion.paperWouldReplaceOwn", ""));
+    assertThat(paper).isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperWouldReplaceOwn", "")));
     assertThat(submission.currentAnswers(consultation.id(), citizen)).extracting(Answer::stance).containsOnly(Stance.APPROVE);
     assertThat(participationChannel(consultation, citizen)).isEqualTo("SELF");
   }
@@ -174,12 +237,9 @@ class AssistedAndPaperChannelsTests {
     CitizenId elsewhere = fixtures.aResident().withoutEidAccount().inGroup(10).register();
     long groupOne = units.findByCode("2026-07", "14167-01").orElseThrow().id();
 
-    var result =
-        submission.submit(
-            new SubmitOpinion(
-                consultation.id(), elsewhere, 0, new Assistance.OnPaper("totruong.to01", "Tổ 1", "T01/9", groupOne), approveAll(consultation)));
+    var result = typed(consultation, elsewhere, "totruong.to01", "T01/9", groupOne, approveAll(consultation));
 
-    assertThat(result).isEqualTo(new SubmissionResult.Rejected("opinion.paperOutsideUnit", ""));
+    assertThat(result).isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperOutsideUnit", "")));
     assertThat(fixtures.participations(consultation)).isZero();
   }
 
@@ -188,16 +248,23 @@ class AssistedAndPaperChannelsTests {
     Consultation consultation = fixtures.anOpenConsultation();
     CitizenId first = fixtures.aResident().withoutEidAccount().register();
     CitizenId second = fixtures.aResident().withoutEidAccount().register();
-    submission.submit(
-        new SubmitOpinion(
-            consultation.id(), first, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "S-7", commune()), approveAll(consultation)));
+    typedTwice(consultation, first, "S-7", commune(), approveAll(consultation));
 
-    var again =
-        submission.submit(
-            new SubmitOpinion(
-                consultation.id(), second, 0, new Assistance.OnPaper("canbo.giaothuy", "UBND xã", "S-7", commune()), approveAll(consultation)));
+    var again = typedTwice(consultation, second, "S-7", commune(), approveAll(consultation));
 
-    assertThat(again).isEqualTo(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "S-7"));
+    assertThat(again).isEqualTo(new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", "S-7")));
     assertThat(fixtures.participations(consultation)).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondEntryForAnotherPersonUnderTheSameNumberDoesNotMatch() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId first = fixtures.aResident().withoutEidAccount().register();
+    CitizenId other = fixtures.aResident().withoutEidAccount().register();
+    typed(consultation, first, "canbo.giaothuy", "P-2", commune(), approveAll(consultation));
+
+    assertThat(typed(consultation, other, "vanthu.giaothuy", "P-2", commune(), approveAll(consultation)))
+        .isEqualTo(new PaperEntry.DoesNotMatch("P-2", "canbo.giaothuy"));
+    assertThat(fixtures.participations(consultation)).isZero();
   }
 }

@@ -24,6 +24,7 @@ class ParticipationReportTests {
 
   @Autowired ParticipationReport report;
   @Autowired OpinionSubmission submission;
+  @Autowired vn.ykien.opinion.PaperForms paperForms;
   @Autowired vn.ykien.opinion.OwnOpinions own;
   @Autowired Fixtures fixtures;
   @Autowired Units units;
@@ -43,6 +44,18 @@ class ParticipationReportTests {
           case PAPER -> new vn.ykien.opinion.Assistance.OnPaper(
               "canbo.giaothuy", "Nhà văn hoá tổ 7", "P-" + citizen.value(), units.findByCode("2026-07", "14167").orElseThrow().id());
         };
+    if (assistance instanceof vn.ykien.opinion.Assistance.OnPaper typed) {
+      // Four eyes: a second officer of the commune types the same form again.
+      paperForms.enter(new SubmitOpinion(consultation.id(), citizen, 0, typed, answers));
+      paperForms.enter(
+          new SubmitOpinion(
+              consultation.id(),
+              citizen,
+              0,
+              new vn.ykien.opinion.Assistance.OnPaper("vanthu.giaothuy", typed.place(), typed.reference(), typed.unitId()),
+              answers));
+      return;
+    }
     submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, assistance, answers));
   }
 

@@ -171,6 +171,7 @@ public class OpinionStore {
     String official = null;
     String place = null;
     String reference = null;
+    String confirmedBy = null;
     switch (revision.assistance()) {
       case Assistance.Self self -> {}
       case Assistance.Helped helped -> {
@@ -181,6 +182,7 @@ public class OpinionStore {
         official = paper.official();
         place = paper.place();
         reference = paper.reference();
+        confirmedBy = paper.confirmedBy();
       }
     }
     Long[] items = revision.answers().stream().map(Answer::itemId).toArray(Long[]::new);
@@ -199,8 +201,9 @@ public class OpinionStore {
                  where consultation_id = ?::bigint and pseudonym = ?::bytea)) + 1 as number),
             receipt as (
               insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel,
-                official, place, paper_reference)
-              values (?::text, ?::bigint, ?::char(12), ?::timestamptz, ?::text, ?::text, ?::text, ?::text)),
+                official, place, paper_reference, paper_confirmed_by)
+              values (?::text, ?::bigint, ?::char(12), ?::timestamptz, ?::text, ?::text, ?::text, ?::text,
+                ?::text)),
             answers as (
               insert into opinion.answer_revision
                 (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
@@ -228,7 +231,7 @@ public class OpinionStore {
             consultationId, revision.pseudonym(), consultationId, revision.pseudonym(),
             // receipt
             revision.receipt(), consultationId, citizen.value(), utc(revision.issuedAt()),
-            revision.assistance().channel().name(), official, place, reference,
+            revision.assistance().channel().name(), official, place, reference, confirmedBy,
             // answers
             consultationId, revision.pseudonym(), revision.day(), items, stances, comments,
             // general comment
@@ -286,6 +289,75 @@ public class OpinionStore {
         .params(consultationId, citizen.value(), utc(since))
         .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
         .list();
+  }
+
+  /** How the person took part, if they did (not locked: a check before anything is written). */
+  public Optional<Channel> participationChannel(long consultationId, CitizenId citizen) {
+    return jdbc.sql("select channel from opinion.participation where consultation_id = ? and citizen_id = ?")
+        .params(consultationId, citizen.value())
+        .query((rs, row) -> Channel.valueOf(rs.getString(1)))
+        .optional();
+  }
+
+  /** A paper form typed once, waiting for a second officer to type it again. */
+  public record PaperEntry(
+      String reference, CitizenId citizen, long unitId, String place, String enteredBy, Instant enteredAt, byte[] digest) {}
+
+  /** The form's first entry, locked for this transaction (two confirmations cannot both count). */
+  public Optional<PaperEntry> lockPaperEntry(long consultationId, String reference) {
+    return jdbc.sql(
+            """
+            select reference, citizen_id, unit_id, place, entered_by, entered_at, digest
+            from opinion.paper_entry where consultation_id = ? and reference = ? for update
+            """)
+        .params(consultationId, reference)
+        .query(OpinionStore::paperEntry)
+        .optional();
+  }
+
+  /** Stores a first entry; false when another officer stored one for the same form meanwhile. */
+  public boolean insertPaperEntry(long consultationId, PaperEntry entry) {
+    return jdbc.sql(
+                """
+                insert into opinion.paper_entry (consultation_id, reference, citizen_id, unit_id, place,
+                  entered_by, entered_at, digest)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """)
+            .params(
+                consultationId, entry.reference(), entry.citizen().value(), entry.unitId(), entry.place(),
+                entry.enteredBy(), utc(entry.enteredAt()), entry.digest())
+            .update()
+        == 1;
+  }
+
+  public void deletePaperEntry(long consultationId, String reference) {
+    jdbc.sql("delete from opinion.paper_entry where consultation_id = ? and reference = ?")
+        .params(consultationId, reference)
+        .update();
+  }
+
+  /** First entries waiting at these units, oldest first. */
+  public List<PaperEntry> paperEntriesAt(long consultationId, java.util.Collection<Long> unitIds, int limit) {
+    return jdbc.sql(
+            """
+            select reference, citizen_id, unit_id, place, entered_by, entered_at, digest
+            from opinion.paper_entry where consultation_id = ? and unit_id = any(?::bigint[])
+            order by entered_at limit ?
+            """)
+        .params(consultationId, unitIds.toArray(Long[]::new), limit)
+        .query(OpinionStore::paperEntry)
+        .list();
+  }
+
+  private static PaperEntry paperEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new PaperEntry(
+        rs.getString(1),
+        CitizenId.of(rs.getString(2)),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getObject(6, OffsetDateTime.class).toInstant(),
+        rs.getBytes(7));
   }
 
   /** Whether the paper form with this number was already entered in this consultation. */

@@ -21,8 +21,8 @@ import vn.ykien.identity.OfficialViewedPeople;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.opinion.Assistance;
-import vn.ykien.opinion.OpinionSubmission;
-import vn.ykien.opinion.Receipt;
+import vn.ykien.opinion.PaperEntry;
+import vn.ykien.opinion.PaperForms;
 import vn.ykien.opinion.SubmissionResult;
 import vn.ykien.opinion.SubmitOpinion;
 import vn.ykien.opinion.SupportPoints;
@@ -40,7 +40,9 @@ class AssistancePages {
   private final OfficialAccess access;
   private final Consultations consultations;
   private final SupportPoints supportPoints;
-  private final OpinionSubmission submission;
+  static final int WAITING_SHOWN = 200;
+
+  private final PaperForms paperForms;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -48,13 +50,13 @@ class AssistancePages {
       OfficialAccess access,
       Consultations consultations,
       SupportPoints supportPoints,
-      OpinionSubmission submission,
+      PaperForms paperForms,
       ApplicationEventPublisher events,
       Clock clock) {
     this.access = access;
     this.consultations = consultations;
     this.supportPoints = supportPoints;
-    this.submission = submission;
+    this.paperForms = paperForms;
     this.events = events;
     this.clock = clock;
   }
@@ -162,18 +164,36 @@ class AssistancePages {
             "paper-form",
             paper.reference(),
             1));
-    SubmissionResult result;
+    PaperEntry entry;
     try {
-      result =
-          submission.submit(
+      entry =
+          paperForms.enter(
               new SubmitOpinion(
                   consultation.id(), CitizenId.of(citizenId), 0, paper, form.answers(), form.generalComment(), null));
     } catch (org.springframework.dao.DuplicateKeyException sameFormAtTheSameMoment) {
-      result = new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference());
+      entry = new PaperEntry.Refused(new SubmissionResult.Rejected("opinion.paperAlreadyEntered", paper.reference()));
     }
+    return switch (entry) {
+      case PaperEntry.Confirmed confirmed -> entered(at, consultation, confirmed, model);
+      case PaperEntry.AwaitingSecondEntry awaiting -> {
+        model.addAttribute("awaiting", awaiting.reference());
+        yield paperPage(at, consultation, Map.of(), null, model);
+      }
+      case PaperEntry.SameOfficer same -> paperPage(at, consultation, params, "paper.sameOfficer", model);
+      case PaperEntry.OutsideArea outside -> paperPage(at, consultation, params, "paper.outsideArea", model);
+      case PaperEntry.DoesNotMatch(String reference, String firstBy) -> {
+        model.addAttribute("errorDetail", firstBy);
+        yield paperPage(at, consultation, params, "paper.doesNotMatch", model);
+      }
+      case PaperEntry.Refused(SubmissionResult result) -> refused(at, consultation, params, result, model);
+    };
+  }
+
+  private String refused(
+      OfficialAtUnit at, Consultation consultation, Map<String, String> params, SubmissionResult result, Model model) {
     return switch (result) {
-      case SubmissionResult.Accepted accepted -> entered(at, consultation, accepted.receipt(), model);
-      case SubmissionResult.Replayed replayed -> entered(at, consultation, replayed.receipt(), model);
+      case SubmissionResult.Accepted accepted -> throw new IllegalStateException("an accepted form is not refused");
+      case SubmissionResult.Replayed replayed -> throw new IllegalStateException("a paper form is never replayed");
       case SubmissionResult.NotEligible(EligibilityDecision decision) -> {
         model.addAttribute("errorDetail", decision instanceof EligibilityDecision.TooYoung(int age) ? age : "");
         yield paperPage(at, consultation, params, decision.messageKey(), model);
@@ -191,10 +211,11 @@ class AssistancePages {
     };
   }
 
-  private String entered(OfficialAtUnit at, Consultation consultation, Receipt receipt, Model model) {
+  private String entered(OfficialAtUnit at, Consultation consultation, PaperEntry.Confirmed confirmed, Model model) {
     model.addAttribute("unit", at.unit());
     model.addAttribute("consultation", consultation);
-    ReceiptLinks.show(receipt, model);
+    model.addAttribute("firstEnteredBy", confirmed.firstEnteredBy());
+    ReceiptLinks.show(confirmed.receipt(), model);
     return "opinion/paper-entered";
   }
 
@@ -213,6 +234,9 @@ class AssistancePages {
         "form",
         consultation == null ? null : OpinionForm.from(consultations.items(consultation.id()), params));
     model.addAttribute("maxComment", vn.ykien.opinion.Answer.MAX_COMMENT_LENGTH);
+    // Forms typed once, waiting for a second officer: numbers and who typed them, never whose.
+    model.addAttribute(
+        "waiting", consultation == null ? List.of() : paperForms.waitingAt(consultation.id(), at.unit(), WAITING_SHOWN));
     return "opinion/paper";
   }
 
