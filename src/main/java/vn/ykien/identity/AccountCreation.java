@@ -8,10 +8,18 @@ public sealed interface AccountCreation {
   /**
    * The account exists.
    *
-   * @param totpUri the {@code otpauth://} address to put into an authenticator app (shown once),
-   *     or null when the account has no second factor
+   * @param totpUri at the console only: the {@code otpauth://} address to put into an
+   *     authenticator app (shown once), or null when the account has no second factor
+   * @param enrolmentCode for an account an official created: the one-time code (shown once) with
+   *     which the holder sets their password and enrols their second factor; null at the console
    */
-  record Created(String username, @Nullable String totpUri) implements AccountCreation {}
+  record Created(String username, @Nullable String totpUri, @Nullable String enrolmentCode)
+      implements AccountCreation {
+
+    public Created(String username, @Nullable String totpUri) {
+      this(username, totpUri, null);
+    }
+  }
 
   /** Nothing was created; the reason is one of the refusals below. */
   sealed interface Refused extends AccountCreation {

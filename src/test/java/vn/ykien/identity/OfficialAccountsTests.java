@@ -23,14 +23,24 @@ class OfficialAccountsTests {
     return new NewOfficial(username, "Nguyễn Văn Thử", role, "2026-07", unit, STRONG, null, false);
   }
 
-  @Test
-  void aCommuneOfficerCreatesAGroupOfficerInTheirCommune() {
-    var outcome = accounts.create(communeOfficer, account("to02.giaothuy", OfficialRole.GROUP_OFFICER, "14167-02"));
+  InvitedOfficial invited(String username, OfficialRole role, String unit) {
+    return new InvitedOfficial(username, "Nguyễn Văn Thử", role, "2026-07", unit, null);
+  }
 
-    assertThat(outcome).isEqualTo(new AccountCreation.Created("to02.giaothuy", null));
-    assertThat(jdbc.sql("select password_hash from identity.official where username = 'to02.giaothuy'")
-            .query(String.class).single())
-        .startsWith("{argon2}$argon2id$");
+  @Test
+  void aCommuneOfficerCreatesAGroupOfficerInTheirCommuneWhoEnrolsThemselves() {
+    var outcome = accounts.create(communeOfficer, invited("to02.giaothuy", OfficialRole.GROUP_OFFICER, "14167-02"));
+
+    assertThat(outcome).isInstanceOfSatisfying(
+        AccountCreation.Created.class,
+        created -> {
+          assertThat(created.totpUri()).isNull();
+          assertThat(created.enrolmentCode()).matches("[A-Z2-7]{32}");
+        });
+    // The creator chose no password: there is none until the holder enrols.
+    assertThat(jdbc.sql("select password_hash is null and enrolment_hash is not null from identity.official where username = 'to02.giaothuy'")
+            .query(Boolean.class).single())
+        .isTrue();
     assertThat(jdbc.sql("select created_by from identity.official where username = 'to02.giaothuy'")
             .query(String.class).single())
         .isEqualTo("canbo.giaothuy");
@@ -38,21 +48,21 @@ class OfficialAccountsTests {
 
   @Test
   void aCommuneOfficerCannotCreateAccountsInAnotherCommune() {
-    assertThat(accounts.create(communeOfficer, account("to01.giaominh", OfficialRole.GROUP_OFFICER, "14161-01")))
+    assertThat(accounts.create(communeOfficer, invited("to01.giaominh", OfficialRole.GROUP_OFFICER, "14161-01")))
         .isIn(new AccountCreation.NotAllowed(), new AccountCreation.UnknownUnit());
-    assertThat(accounts.create(communeOfficer, account("canbo2.giaominh", OfficialRole.COMMUNE_OFFICER, "14161")))
+    assertThat(accounts.create(communeOfficer, invited("canbo2.giaominh", OfficialRole.COMMUNE_OFFICER, "14161")))
         .isEqualTo(new AccountCreation.NotAllowed());
   }
 
   @Test
   void noOneGivesMoreRightsThanTheyHave() {
-    assertThat(accounts.create(communeOfficer, account("kiemtoan.xa", OfficialRole.AUDITOR, "14167")))
+    assertThat(accounts.create(communeOfficer, invited("kiemtoan.xa", OfficialRole.AUDITOR, "14167")))
         .isEqualTo(new AccountCreation.NotAllowed());
-    assertThat(accounts.create(communeOfficer, account("quantri.xa", OfficialRole.NATIONAL_ADMIN, "VN")))
+    assertThat(accounts.create(communeOfficer, invited("quantri.xa", OfficialRole.NATIONAL_ADMIN, "VN")))
         .isEqualTo(new AccountCreation.NotAllowed());
     var groupOfficer =
         new SignedInOfficial("totruong.to01", "Đỗ Văn Tâm", OfficialRole.GROUP_OFFICER, "2026-07", "14167-01");
-    assertThat(accounts.create(groupOfficer, account("to01.pho", OfficialRole.GROUP_OFFICER, "14167-01")))
+    assertThat(accounts.create(groupOfficer, invited("to01.pho", OfficialRole.GROUP_OFFICER, "14167-01")))
         .isEqualTo(new AccountCreation.NotAllowed());
   }
 

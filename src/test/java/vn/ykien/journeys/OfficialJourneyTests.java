@@ -135,23 +135,53 @@ class OfficialJourneyTests {
     commune.fill("#displayName", "Lương Văn Năm");
     commune.selectOption("#role", "GROUP_OFFICER");
     commune.fill("#unitCode", "14167-05");
-    commune.fill("#password", "mot-mat-khau-du-dai");
-    commune.check("#withTotp");
     commune.click("#create-account");
 
+    // The creator chooses no password and never sees a second-factor secret: they get a one-time
+    // enrolment link to hand over.
     commune.waitForSelector("#account-created");
-    assertThat(commune.locator("#totp-qr svg").count()).isEqualTo(1);
-    assertThat(commune.locator("#totp-uri").innerText()).startsWith("otpauth://totp/YKien:to05.giaothuy?secret=");
+    String link = commune.locator("#enrol-link").innerText();
+    assertThat(link).contains("/officials/enrol?code=");
+    assertThat(commune.locator("#enrol-qr svg").count()).isEqualTo(1);
+    assertThat(commune.content()).doesNotContain("otpauth://").doesNotContain("secret=");
     assertThat(commune.locator("tr[data-username='to05.giaothuy']").innerText())
         .contains("Cán bộ thôn, tổ dân phố")
-        .contains("14167-05");
+        .contains("14167-05")
+        .contains("chưa kích hoạt");
     Browser.screenshot(commune, "10-official-accounts");
+
+    // The holder sets their own password and enrols their own authenticator, then signs in.
+    Page holder = browser.newDesktop(true);
+    holder.navigate(link);
+    holder.waitForSelector("#enrol-form");
+    holder.fill("#password", "mat-khau-cua-rieng-toi");
+    holder.fill("#repeated", "mat-khau-cua-rieng-toi");
+    String secret = holder.locator("#totp-secret").innerText();
+    holder.fill("#oneTimeCode", oneTimeCode(secret, java.time.Instant.now()));
+    Browser.screenshot(holder, "10b-enrolment");
+    holder.click("#enrol");
+    holder.waitForSelector("#enrolled");
+    holder.fill("#username", "to05.giaothuy");
+    holder.fill("#password", "mat-khau-cua-rieng-toi");
+    // The enrolment used this 30-second step's code; the next step's is accepted (one step of drift).
+    holder.fill("#code", oneTimeCode(secret, java.time.Instant.now().plusSeconds(30)));
+    holder.click("#official-sign-in");
+    holder.waitForSelector("a.official-link");
+
+    // The commune officer deactivates the account: the holder's next page is refused.
+    commune.navigate(url("/officials/units/2026-07/14167/accounts"));
+    commune.locator("tr[data-username='to05.giaothuy'] button[data-action='deactivate']").click();
+    commune.waitForSelector("#account-changed");
+    assertThat(commune.locator("tr[data-username='to05.giaothuy']").innerText()).contains("đã khoá");
+    var refused = holder.navigate(url("/officials/units/2026-07/14167-05"));
+    assertThat(holder.url()).satisfiesAnyOf(
+        after -> assertThat(after).contains("/officials/sign-in"),
+        after -> assertThat(refused.status()).isEqualTo(403));
 
     commune.fill("#username", "to06.giaothuy");
     commune.fill("#displayName", "Lương Văn Sáu");
     commune.selectOption("#role", "COMMUNE_OFFICER");
     commune.fill("#unitCode", "14167-06");
-    commune.fill("#password", "mot-mat-khau-du-dai");
     commune.click("#create-account");
     assertThat(commune.locator("#account-error").innerText()).startsWith("Vai trò này không phù hợp với cấp của đơn vị");
     assertThat(commune.locator("#username").inputValue()).isEqualTo("to06.giaothuy");
@@ -164,6 +194,17 @@ class OfficialJourneyTests {
     assertThat(auditor.locator("#audit-entries tr[data-list='official-accounts'] td.official").allInnerTexts())
         .contains("canbo.giaothuy");
     Browser.screenshot(auditor, "11-audit-trail");
+  }
+
+  /** The code an authenticator app shows for this secret at that instant (RFC 6238). */
+  static String oneTimeCode(String secret, java.time.Instant at) {
+    try {
+      var generator = new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator(java.time.Duration.ofSeconds(30));
+      var key = new javax.crypto.spec.SecretKeySpec(new org.apache.commons.codec.binary.Base32().decode(secret), generator.getAlgorithm());
+      return "%06d".formatted(generator.generateOneTimePassword(key, at));
+    } catch (java.security.InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -22,6 +22,7 @@ class DevProviderGuard {
           "YKIEN_PSEUDONYM_KEY",
           "YKIEN_RECEIPT_KEY",
           "YKIEN_AUDIT_KEY",
+          "YKIEN_TOTP_KEY",
           "spring.security.oauth2.client.provider.eid.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",

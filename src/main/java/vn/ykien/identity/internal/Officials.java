@@ -10,7 +10,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
 import vn.ykien.identity.AccessDecision;
+import vn.ykien.identity.AccountChange;
+import vn.ykien.identity.InvitedOfficial;
+import vn.ykien.identity.OfficialChangedRecords;
 import vn.ykien.identity.AccountCreation;
 import vn.ykien.identity.NewOfficial;
 import vn.ykien.identity.OfficialAccess;
@@ -30,16 +34,27 @@ class Officials implements OfficialAccounts, OfficialAccess {
   static final String CONSOLE = "console";
   static final String TOTP_ISSUER = "YKien";
 
+  /** How long an enrolment code may be used: long enough to hand over, short enough to lapse. */
+  static final java.time.Duration ENROLMENT_VALID_FOR = java.time.Duration.ofDays(3);
+
   private final OfficialAccountStore store;
   private final Units units;
   private final PasswordEncoder passwords;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-  Officials(OfficialAccountStore store, Units units, PasswordEncoder passwords, Clock clock) {
+  Officials(
+      OfficialAccountStore store,
+      Units units,
+      PasswordEncoder passwords,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.units = units;
     this.passwords = passwords;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -78,16 +93,112 @@ class Officials implements OfficialAccounts, OfficialAccess {
 
   @Override
   @Transactional
-  public AccountCreation create(SignedInOfficial creator, NewOfficial account) {
-    Optional<Unit> unit = units.findByCode(account.unitEdition(), account.unitCode());
+  public AccountCreation create(SignedInOfficial creator, InvitedOfficial invited) {
+    Optional<Unit> unit = units.findByCode(invited.unitEdition(), invited.unitCode());
     if (unit.isEmpty()) {
       return new AccountCreation.UnknownUnit();
     }
-    if (!creator.role().mayGrant(account.role())
+    if (!creator.role().mayGrant(invited.role())
         || !decide(creator, Permission.MANAGE_OFFICIALS, unit.get()).granted()) {
       return new AccountCreation.NotAllowed();
     }
-    return insert(account, unit.get(), creator.username());
+    // No password and no second factor from the creator: the holder enrols with this code.
+    String code = newEnrolmentCode();
+    var account =
+        new NewOfficial(
+            invited.username(), invited.displayName(), invited.role(), invited.unitEdition(), invited.unitCode(),
+            null, invited.citizenId(), false);
+    AccountCreation created = insert(account, unit.get(), creator.username(), enrolment(code));
+    if (created instanceof AccountCreation.Created done) {
+      audit(creator, unit.get(), "official-account-created", done.username() + " | " + invited.role().name());
+      return new AccountCreation.Created(done.username(), null, code);
+    }
+    return created;
+  }
+
+  @Override
+  @Transactional
+  public AccountChange deactivate(SignedInOfficial actor, String username) {
+    return change(actor, username, "official-account-deactivated", managed -> {
+      store.setActive(managed.account().username(), false, actor.username(), clock.instant());
+      return null;
+    });
+  }
+
+  @Override
+  @Transactional
+  public AccountChange reactivate(SignedInOfficial actor, String username) {
+    return change(actor, username, "official-account-reactivated", managed -> {
+      store.setActive(managed.account().username(), true, actor.username(), clock.instant());
+      return null;
+    });
+  }
+
+  @Override
+  @Transactional
+  public AccountChange resetPassword(SignedInOfficial actor, String username) {
+    return change(actor, username, "official-password-reset", managed -> {
+      String code = newEnrolmentCode();
+      store.resetPassword(managed.account().username(), enrolment(code), actor.username(), clock.instant());
+      return code;
+    });
+  }
+
+  @Override
+  @Transactional
+  public AccountChange resetSecondFactor(SignedInOfficial actor, String username) {
+    return change(actor, username, "official-second-factor-reset", managed -> {
+      String code = newEnrolmentCode();
+      store.resetSecondFactor(managed.account().username(), enrolment(code), actor.username(), clock.instant());
+      return code;
+    });
+  }
+
+  /**
+   * A change to another official's account: only within the actor's subtree, only for roles the
+   * actor may give, never one's own; written to the audit trail in the same transaction.
+   */
+  private AccountChange change(
+      SignedInOfficial actor,
+      String username,
+      String action,
+      java.util.function.Function<OfficialAccountStore.Managed, @Nullable String> apply) {
+    Optional<OfficialAccountStore.Managed> found = store.find(username == null ? "" : username.strip());
+    if (found.isEmpty()) {
+      return new AccountChange.NoSuchAccount();
+    }
+    OfficialAccount account = found.get().account();
+    if (account.username().equals(actor.username())) {
+      return new AccountChange.OwnAccount();
+    }
+    Optional<Unit> unit = units.findByCode(account.unitEdition(), account.unitCode());
+    if (unit.isEmpty()
+        || !actor.role().mayGrant(account.role())
+        || !decide(actor, Permission.MANAGE_OFFICIALS, unit.get()).granted()) {
+      return new AccountChange.NotAllowed();
+    }
+    if (action.equals("official-password-reset") && !account.signsInWithPassword() && !account.enrolmentPending()) {
+      return new AccountChange.NothingToReset();
+    }
+    String code = apply.apply(found.get());
+    audit(actor, unit.get(), action, account.username());
+    return new AccountChange.Done(account.username(), code);
+  }
+
+  private void audit(SignedInOfficial actor, Unit unit, String action, String detail) {
+    events.publishEvent(
+        new OfficialChangedRecords(actor.username(), unit.edition(), unit.code(), unit.path(), action, detail, 1));
+  }
+
+  /** 160 random bits, Base32 in groups of four: typed from paper if need be. */
+  private String newEnrolmentCode() {
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    return new org.apache.commons.codec.binary.Base32().encodeAsString(bytes).replace("=", "");
+  }
+
+  private OfficialAccountStore.Enrolment enrolment(String code) {
+    return new OfficialAccountStore.Enrolment(Enrolments.hash(code), clock.instant().plus(ENROLMENT_VALID_FOR));
   }
 
   @Override
@@ -95,8 +206,17 @@ class Officials implements OfficialAccounts, OfficialAccess {
   public AccountCreation createAtConsole(NewOfficial account) {
     return units
         .findByCode(account.unitEdition(), account.unitCode())
-        .map(unit -> insert(account, unit, CONSOLE))
+        .map(unit -> insert(account, unit, CONSOLE, null))
         .orElseGet(AccountCreation.UnknownUnit::new);
+  }
+
+  /** Second-factor secrets stored in the clear before V29 are sealed once the platform is up. */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void sealLegacySecrets() {
+    int sealed = store.sealLegacySecrets();
+    if (sealed > 0) {
+      org.slf4j.LoggerFactory.getLogger(Officials.class).info("Sealed {} second-factor secrets stored in the clear", sealed);
+    }
   }
 
   @Override
@@ -122,7 +242,8 @@ class Officials implements OfficialAccounts, OfficialAccess {
         account.unitCode());
   }
 
-  private AccountCreation insert(NewOfficial account, Unit unit, String createdBy) {
+  private AccountCreation insert(
+      NewOfficial account, Unit unit, String createdBy, OfficialAccountStore.@Nullable Enrolment enrolment) {
     String username = account.username() == null ? "" : account.username().strip();
     if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
       return new AccountCreation.InvalidUsername();
@@ -139,7 +260,7 @@ class Officials implements OfficialAccounts, OfficialAccess {
       return new AccountCreation.InvalidCitizenId();
     }
     @Nullable String password = account.password() == null || account.password().isEmpty() ? null : account.password();
-    if (password == null ? citizenId == null : !strongEnough(password)) {
+    if (password == null ? citizenId == null && enrolment == null : !strongEnough(password)) {
       return new AccountCreation.WeakPassword();
     }
     if (store.usernameTaken(username)) {
@@ -166,7 +287,8 @@ class Officials implements OfficialAccounts, OfficialAccess {
         unit.path(),
         password == null ? null : passwords.encode(password),
         totpSecret,
-        citizenId);
+        citizenId,
+        enrolment);
     } catch (DuplicateKeyException raced) {
       // Another request took the name or the personal id between the check and the insert.
       return store.usernameTaken(username) ? new AccountCreation.UsernameTaken() : new AccountCreation.CitizenIdTaken();

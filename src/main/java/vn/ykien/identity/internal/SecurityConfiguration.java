@@ -110,7 +110,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/officials/sign-in")
+                    .requestMatchers("/officials/sign-in", "/officials/enrol")
                     .permitAll()
                     .requestMatchers("/officials/**")
                     .hasRole(OFFICIAL)

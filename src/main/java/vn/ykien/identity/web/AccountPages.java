@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.ykien.identity.AccountChange;
 import vn.ykien.identity.AccountCreation;
-import vn.ykien.identity.NewOfficial;
+import vn.ykien.identity.InvitedOfficial;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.OfficialAccount;
 import vn.ykien.identity.OfficialAccounts;
@@ -22,8 +24,11 @@ import vn.ykien.shared.QrCodes;
 import vn.ykien.units.Unit;
 
 /**
- * The accounts of a unit's officials and of the units below it, and a form to add one. Only roles
- * no stronger than one's own can be given, and only within one's own subtree.
+ * The accounts of a unit's officials and of the units below it, a form to add one, and the
+ * changes an official makes to them (deactivate, reactivate, reset). Only roles no stronger than
+ * one's own can be given or changed, only within one's own subtree, never one's own account. The
+ * creator never chooses a password or sees a second-factor secret: they hand the holder a
+ * one-time enrolment link.
  */
 @Controller
 class AccountPages {
@@ -60,9 +65,7 @@ class AccountPages {
       @RequestParam(defaultValue = "") String displayName,
       @RequestParam(defaultValue = "") String role,
       @RequestParam(defaultValue = "") String unitCode,
-      @RequestParam(defaultValue = "") String password,
       @RequestParam(defaultValue = "") String citizenId,
-      @RequestParam(defaultValue = "") String withTotp,
       @Nullable SignedInOfficial official,
       Model model) {
     var at = access.requireUnit(official, Permission.MANAGE_OFFICIALS, edition, code);
@@ -74,24 +77,23 @@ class AccountPages {
     if (chosen == null) {
       outcome = new AccountCreation.NotAllowed();
     } else {
+      // The creator chooses no password and sees no secret: the holder enrols with the code.
       outcome =
           accounts.create(
               who,
-              new NewOfficial(
+              new InvitedOfficial(
                   username,
                   displayName,
                   chosen,
                   unit.edition(),
                   unitCode.isBlank() ? unit.code() : unitCode.strip(),
-                  password,
-                  citizenId,
-                  "true".equals(withTotp)));
+                  citizenId.isBlank() ? null : citizenId.strip()));
     }
     switch (outcome) {
       case AccountCreation.Created created -> {
         model.addAttribute("created", created);
-        if (created.totpUri() != null) {
-          model.addAttribute("totpQr", QrCodes.svg(created.totpUri()));
+        if (created.enrolmentCode() != null) {
+          showEnrolment(created.username(), created.enrolmentCode(), model);
         }
       }
       case AccountCreation.Refused refused -> {
@@ -101,6 +103,52 @@ class AccountPages {
     }
     show(who, unit, model);
     return "identity/accounts";
+  }
+
+  /** Deactivate, reactivate, reset the password or the second factor of an account below. */
+  @PostMapping("/officials/units/{edition}/{code}/accounts/{username}/{action}")
+  String change(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @PathVariable String username,
+      @PathVariable String action,
+      @Nullable SignedInOfficial official,
+      Model model) {
+    var at = access.requireUnit(official, Permission.MANAGE_OFFICIALS, edition, code);
+    SignedInOfficial who = at.official();
+    AccountChange outcome =
+        switch (action) {
+          case "deactivate" -> accounts.deactivate(who, username);
+          case "reactivate" -> accounts.reactivate(who, username);
+          case "reset-password" -> accounts.resetPassword(who, username);
+          case "reset-second-factor" -> accounts.resetSecondFactor(who, username);
+          default -> throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        };
+    switch (outcome) {
+      case AccountChange.Done done -> {
+        model.addAttribute("changed", done.username());
+        model.addAttribute("changeKey", "accounts.changed." + action);
+        if (done.enrolmentCode() != null) {
+          showEnrolment(done.username(), done.enrolmentCode(), model);
+        }
+      }
+      case AccountChange.Refused refused -> model.addAttribute("errorKey", refused.messageKey());
+    }
+    show(who, at.unit(), model);
+    return "identity/accounts";
+  }
+
+  /** The one-time enrolment link, as text and QR code, to hand to the holder (shown once). */
+  private static void showEnrolment(String username, String enrolmentCode, Model model) {
+    String link =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/officials/enrol")
+            .queryParam("code", enrolmentCode)
+            .toUriString();
+    model.addAttribute("enrolFor", username);
+    model.addAttribute("enrolCode", enrolmentCode);
+    model.addAttribute("enrolLink", link);
+    model.addAttribute("enrolQr", QrCodes.svg(link));
   }
 
   /** What was typed, shown again after a refusal (never the password). */
@@ -113,6 +161,13 @@ class AccountPages {
             who.username(), unit.edition(), unit.code(), unit.path(), AUDITED_LIST, unit.code(), list.size()));
     model.addAttribute("unit", unit);
     model.addAttribute("accounts", list);
+    // Which of them this official may deactivate or reset: never their own, never a stronger role.
+    model.addAttribute(
+        "manageable",
+        list.stream()
+            .filter(account -> !account.username().equals(who.username()) && who.role().mayGrant(account.role()))
+            .map(OfficialAccount::username)
+            .collect(java.util.stream.Collectors.toSet()));
     var top = access.scopeOf(who).kind();
     model.addAttribute(
         "grantable",
