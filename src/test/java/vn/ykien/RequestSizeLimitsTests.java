@@ -64,6 +64,19 @@ class RequestSizeLimitsTests {
   }
 
   @Test
+  void anAnonymousFourGigabyteUploadToTheRegistryImportIsRefusedBeforeItIsRead() throws IOException {
+    // The one route allowed 4 GB: without a signed-in official, nothing reads the body (the form
+    // token check would otherwise parse all of it before authorisation refused it).
+    String answer =
+        sendHeadOnly(
+            "POST /officials/units/2026-07/14167/registry/import HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 4000000000\r\n\r\n",
+            64 * 1024);
+
+    assertThat(answer).startsWith("HTTP/1.1 403");
+  }
+
+  @Test
   void aBodyOfUnknownLengthIsRefusedWhereOnlyTheMultipartParserCouldCountIt() throws IOException {
     String answer =
         sendHeadOnly(

@@ -103,7 +103,8 @@ class SecurityConfiguration {
       ObjectProvider<ClientRegistrationRepository> eidProviders,
       DaoAuthenticationProvider officialAuthentication,
       Officials accounts,
-      OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> eidTokenResponseClient)
+      OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> eidTokenResponseClient,
+      MessageSource messages)
       throws Exception {
     var officials = PathPatternRequestMatcher.withDefaults().matcher("/officials/**");
     var citizenPages = PathPatternRequestMatcher.withDefaults().matcher("/consultations/**");
@@ -119,6 +120,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         .authenticationProvider(officialAuthentication)
+        .addFilterBefore(new SignedInBeforeBodies(messages), org.springframework.security.web.csrf.CsrfFilter.class)
         .formLogin(
             form ->
                 form.loginPage("/officials/sign-in")
