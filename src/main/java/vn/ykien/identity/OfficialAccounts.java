@@ -19,14 +19,15 @@ public interface OfficialAccounts {
   /** The accounts on this unit and below it, by unit then username. */
   List<OfficialAccount> within(Unit unit);
 
-  /** The account can no longer sign in; pages it has open stop working at once. */
-  AccountChange deactivate(SignedInOfficial actor, String username);
+  /**
+   * By an official who may manage the account (within their subtree, a role they may give, never
+   * their own); a reset returns the enrolment code for the holder. Audited.
+   */
+  AccountChange change(SignedInOfficial actor, String username, AccountAction action);
 
-  AccountChange reactivate(SignedInOfficial actor, String username);
-
-  /** The password is removed; the holder sets a new one with the returned enrolment code. */
-  AccountChange resetPassword(SignedInOfficial actor, String username);
-
-  /** The second factor is removed; the holder enrols a new one with the returned enrolment code. */
-  AccountChange resetSecondFactor(SignedInOfficial actor, String username);
+  /**
+   * By the operator at the server's console ({@code ykien officials change …}): for the accounts
+   * no official above can manage, e.g. the only national administrator. Audited as the console.
+   */
+  AccountChange changeAtConsole(String username, AccountAction action);
 }

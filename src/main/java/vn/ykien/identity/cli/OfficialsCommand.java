@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.ykien.identity.AccountAction;
+import vn.ykien.identity.AccountChange;
 import vn.ykien.identity.AccountCreation;
 import vn.ykien.identity.NewOfficial;
 import vn.ykien.identity.OfficialAccounts;
@@ -28,8 +30,67 @@ import vn.ykien.identity.OfficialRole;
     name = "officials",
     description = "Officials' accounts / Tài khoản cán bộ",
     mixinStandardHelpOptions = true,
-    subcommands = OfficialsCommand.Add.class)
+    subcommands = {OfficialsCommand.Add.class, OfficialsCommand.Change.class})
 public class OfficialsCommand {
+
+  /**
+   * {@code ykien officials change USERNAME --action …}: deactivate, reactivate or reset an account
+   * at the console, for those no official above can manage (the only national administrator who
+   * lost their phone). A reset prints the enrolment code and its address for the holder. Audited
+   * as the console.
+   */
+  @Component
+  @Command(
+      name = "change",
+      description =
+          "Deactivate, reactivate or reset an official's account / Khoá, mở lại hoặc đặt lại tài"
+              + " khoản cán bộ")
+  public static class Change implements Callable<Integer> {
+    private final OfficialAccounts accounts;
+    private final MessageSource messages;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "username / tên đăng nhập")
+    String username;
+
+    @Option(names = "--action", required = true, description = "${COMPLETION-CANDIDATES}")
+    AccountAction action;
+
+    Change(OfficialAccounts accounts, MessageSource messages) {
+      this.accounts = accounts;
+      this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+      return switch (accounts.changeAtConsole(username, action)) {
+        case AccountChange.Done done -> {
+          String key = "accounts.changed." + action.name().toLowerCase(Locale.ROOT).replace('_', '-');
+          Object[] name = {done.username()};
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "%s%n%s%n",
+                  messages.getMessage(key, name, Locale.of("vi")),
+                  messages.getMessage(key, name, Locale.ENGLISH));
+          if (done.enrolmentCode() != null) {
+            spec.commandLine().getOut().println("/officials/enrol?code=" + done.enrolmentCode());
+          }
+          yield 0;
+        }
+        case AccountChange.Refused refused -> {
+          spec.commandLine()
+              .getErr()
+              .printf(
+                  "%s%n%s%n",
+                  messages.getMessage(refused.messageKey(), null, Locale.of("vi")),
+                  messages.getMessage(refused.messageKey(), null, Locale.ENGLISH));
+          yield 1;
+        }
+      };
+    }
+  }
 
   @Component
   @Command(

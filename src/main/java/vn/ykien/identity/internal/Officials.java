@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.context.ApplicationEventPublisher;
 import vn.ykien.identity.AccessDecision;
+import vn.ykien.identity.AccountAction;
 import vn.ykien.identity.AccountChange;
 import vn.ykien.identity.InvitedOfficial;
 import vn.ykien.identity.OfficialChangedRecords;
@@ -118,51 +119,7 @@ class Officials implements OfficialAccounts, OfficialAccess {
 
   @Override
   @Transactional
-  public AccountChange deactivate(SignedInOfficial actor, String username) {
-    return change(actor, username, "official-account-deactivated", managed -> {
-      store.setActive(managed.account().username(), false, actor.username(), clock.instant());
-      return null;
-    });
-  }
-
-  @Override
-  @Transactional
-  public AccountChange reactivate(SignedInOfficial actor, String username) {
-    return change(actor, username, "official-account-reactivated", managed -> {
-      store.setActive(managed.account().username(), true, actor.username(), clock.instant());
-      return null;
-    });
-  }
-
-  @Override
-  @Transactional
-  public AccountChange resetPassword(SignedInOfficial actor, String username) {
-    return change(actor, username, "official-password-reset", managed -> {
-      String code = newEnrolmentCode();
-      store.resetPassword(managed.account().username(), enrolment(code), actor.username(), clock.instant());
-      return code;
-    });
-  }
-
-  @Override
-  @Transactional
-  public AccountChange resetSecondFactor(SignedInOfficial actor, String username) {
-    return change(actor, username, "official-second-factor-reset", managed -> {
-      String code = newEnrolmentCode();
-      store.resetSecondFactor(managed.account().username(), enrolment(code), actor.username(), clock.instant());
-      return code;
-    });
-  }
-
-  /**
-   * A change to another official's account: only within the actor's subtree, only for roles the
-   * actor may give, never one's own; written to the audit trail in the same transaction.
-   */
-  private AccountChange change(
-      SignedInOfficial actor,
-      String username,
-      String action,
-      java.util.function.Function<OfficialAccountStore.Managed, @Nullable String> apply) {
+  public AccountChange change(SignedInOfficial actor, String username, AccountAction action) {
     Optional<OfficialAccountStore.Managed> found = store.find(username == null ? "" : username.strip());
     if (found.isEmpty()) {
       return new AccountChange.NoSuchAccount();
@@ -177,12 +134,45 @@ class Officials implements OfficialAccounts, OfficialAccess {
         || !decide(actor, Permission.MANAGE_OFFICIALS, unit.get()).granted()) {
       return new AccountChange.NotAllowed();
     }
-    if (action.equals("official-password-reset") && !account.signsInWithPassword() && !account.enrolmentPending()) {
+    return apply(account, unit.get(), action, actor.username());
+  }
+
+  @Override
+  @Transactional
+  public AccountChange changeAtConsole(String username, AccountAction action) {
+    Optional<OfficialAccountStore.Managed> found = store.find(username == null ? "" : username.strip());
+    if (found.isEmpty()) {
+      return new AccountChange.NoSuchAccount();
+    }
+    OfficialAccount account = found.get().account();
+    return units
+        .findByCode(account.unitEdition(), account.unitCode())
+        .map(unit -> apply(account, unit, action, CONSOLE))
+        .orElseGet(AccountChange.NotAllowed::new);
+  }
+
+  /** The change itself and its audit entry, in the caller's transaction. */
+  private AccountChange apply(OfficialAccount account, Unit unit, AccountAction action, String by) {
+    if (action == AccountAction.RESET_PASSWORD && !account.signsInWithPassword() && !account.enrolmentPending()) {
       return new AccountChange.NothingToReset();
     }
-    String code = apply.apply(found.get());
-    audit(actor, unit.get(), action, account.username());
-    return new AccountChange.Done(account.username(), code);
+    String username = account.username();
+    String code = null;
+    switch (action) {
+      case DEACTIVATE -> store.setActive(username, false, by, clock.instant());
+      case REACTIVATE -> store.setActive(username, true, by, clock.instant());
+      case RESET_PASSWORD -> {
+        code = newEnrolmentCode();
+        store.resetPassword(username, enrolment(code), by, clock.instant());
+      }
+      case RESET_SECOND_FACTOR -> {
+        code = newEnrolmentCode();
+        store.resetSecondFactor(username, enrolment(code), by, clock.instant());
+      }
+    }
+    events.publishEvent(
+        new OfficialChangedRecords(by, unit.edition(), unit.code(), unit.path(), action.audited(), username, 1));
+    return new AccountChange.Done(username, code);
   }
 
   private void audit(SignedInOfficial actor, Unit unit, String action, String detail) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.ykien.identity.AccountAction;
 import vn.ykien.identity.AccountChange;
 import vn.ykien.identity.AccountCreation;
 import vn.ykien.identity.InvitedOfficial;
@@ -116,14 +117,15 @@ class AccountPages {
       Model model) {
     var at = access.requireUnit(official, Permission.MANAGE_OFFICIALS, edition, code);
     SignedInOfficial who = at.official();
-    AccountChange outcome =
+    AccountAction chosen =
         switch (action) {
-          case "deactivate" -> accounts.deactivate(who, username);
-          case "reactivate" -> accounts.reactivate(who, username);
-          case "reset-password" -> accounts.resetPassword(who, username);
-          case "reset-second-factor" -> accounts.resetSecondFactor(who, username);
+          case "deactivate" -> AccountAction.DEACTIVATE;
+          case "reactivate" -> AccountAction.REACTIVATE;
+          case "reset-password" -> AccountAction.RESET_PASSWORD;
+          case "reset-second-factor" -> AccountAction.RESET_SECOND_FACTOR;
           default -> throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         };
+    AccountChange outcome = accounts.change(who, username, chosen);
     switch (outcome) {
       case AccountChange.Done done -> {
         model.addAttribute("changed", done.username());

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ykien.IntegrationTest;
 import vn.ykien.OfficialSession;
+import vn.ykien.identity.AccountAction;
 import vn.ykien.identity.AccountChange;
 import vn.ykien.identity.AccountCreation;
 import vn.ykien.identity.InvitedOfficial;
@@ -142,7 +143,7 @@ class OfficialEnrolmentTests {
   void aResetPasswordStopsTheOldOneAndTheHolderProvesTheirSecondFactorToSetANewOne() {
     var enrolled = enrol(invite("quen.matkhau"), OWN_PASSWORD, null);
 
-    var reset = accounts.resetPassword(communeOfficer, "quen.matkhau");
+    var reset = accounts.change(communeOfficer, "quen.matkhau", AccountAction.RESET_PASSWORD);
 
     assertThat(reset).isInstanceOf(AccountChange.Done.class);
     assertThat(session().signIn("quen.matkhau", OWN_PASSWORD, Totp.code(enrolled.secret(), Instant.now().plusSeconds(30))))
@@ -171,7 +172,7 @@ class OfficialEnrolmentTests {
   void aResetSecondFactorLeavesThePasswordUselessUntilTheHolderEnrolsANewAppWithIt() {
     enrol(invite("mat.dienthoai"), OWN_PASSWORD, null);
 
-    var reset = (AccountChange.Done) accounts.resetSecondFactor(communeOfficer, "mat.dienthoai");
+    var reset = (AccountChange.Done) accounts.change(communeOfficer, "mat.dienthoai", AccountAction.RESET_SECOND_FACTOR);
 
     assertThat(session().signIn("mat.dienthoai", OWN_PASSWORD, "")).isFalse();
     assertThat(enrol(reset.enrolmentCode(), "not-the-password-at-all", null).response().body()).contains("id=\"enrol-error\"");
@@ -188,15 +189,15 @@ class OfficialEnrolmentTests {
     var provinceOfficer =
         new SignedInOfficial("canbo.ninhbinh", "Trịnh Văn Hải", OfficialRole.PROVINCE_OFFICER, "2026-07", "37");
 
-    assertThat(accounts.deactivate(groupOfficer, "nghi.viec")).isEqualTo(new AccountChange.NotAllowed());
-    assertThat(accounts.deactivate(communeOfficer, "canbo.giaothuy")).isEqualTo(new AccountChange.OwnAccount());
-    assertThat(accounts.resetPassword(communeOfficer, "kiemtoan.quocgia")).isEqualTo(new AccountChange.NotAllowed());
-    assertThat(accounts.deactivate(communeOfficer, "khong.co.ai")).isEqualTo(new AccountChange.NoSuchAccount());
+    assertThat(accounts.change(groupOfficer, "nghi.viec", AccountAction.DEACTIVATE)).isEqualTo(new AccountChange.NotAllowed());
+    assertThat(accounts.change(communeOfficer, "canbo.giaothuy", AccountAction.DEACTIVATE)).isEqualTo(new AccountChange.OwnAccount());
+    assertThat(accounts.change(communeOfficer, "kiemtoan.quocgia", AccountAction.RESET_PASSWORD)).isEqualTo(new AccountChange.NotAllowed());
+    assertThat(accounts.change(communeOfficer, "khong.co.ai", AccountAction.DEACTIVATE)).isEqualTo(new AccountChange.NoSuchAccount());
 
-    assertThat(accounts.deactivate(provinceOfficer, "nghi.viec")).isInstanceOf(AccountChange.Done.class);
+    assertThat(accounts.change(provinceOfficer, "nghi.viec", AccountAction.DEACTIVATE)).isInstanceOf(AccountChange.Done.class);
     assertThat(session().signIn("nghi.viec", OWN_PASSWORD, "")).isFalse();
     assertThat(audited("official-account-deactivated")).isEqualTo("canbo.ninhbinh nghi.viec");
-    assertThat(accounts.reactivate(communeOfficer, "nghi.viec")).isInstanceOf(AccountChange.Done.class);
+    assertThat(accounts.change(communeOfficer, "nghi.viec", AccountAction.REACTIVATE)).isInstanceOf(AccountChange.Done.class);
     assertThat(audited("official-account-reactivated")).isEqualTo("canbo.giaothuy nghi.viec");
   }
 
@@ -208,5 +209,25 @@ class OfficialEnrolmentTests {
     assertThat(session().get("/officials/enrol?code=" + code).body()).contains("id=\"enrol-invalid\"");
     assertThat(session().get("/officials/enrol?code=AAAABBBBCCCC").body()).contains("id=\"enrol-invalid\"");
     assertThat(enrol(code, OWN_PASSWORD, Totp.newSecret()).response().body()).contains("id=\"enrol-invalid\"");
+  }
+
+  @Autowired vn.ykien.identity.cli.OfficialsCommand.Change changeCommand;
+
+  @Test
+  void theOnlyNationalAdministratorWhoLostTheirPhoneIsResetAtTheConsole() {
+    var enrolled = enrol(invite("mat.dienthoai.qg"), OWN_PASSWORD, null);
+    var out = new java.io.StringWriter();
+    int exit =
+        new picocli.CommandLine(changeCommand)
+            .setOut(new java.io.PrintWriter(out))
+            .execute("mat.dienthoai.qg", "--action", "RESET_SECOND_FACTOR");
+
+    assertThat(exit).isZero();
+    var printed = java.util.regex.Pattern.compile("/officials/enrol\\?code=([A-Z2-7]+)").matcher(out.toString());
+    assertThat(printed.find()).isTrue();
+    assertThat(audited("official-second-factor-reset")).isEqualTo("console mat.dienthoai.qg");
+    var again = enrol(printed.group(1), OWN_PASSWORD, null);
+    assertThat(again.response().headers().firstValue("Location").orElse("")).contains("enrolled");
+    assertThat(again.secret()).isNotEqualTo(enrolled.secret());
   }
 }
