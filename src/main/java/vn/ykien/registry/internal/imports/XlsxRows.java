@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.apache.poi.xssf.model.StylesTable;
 
 /**
  * The first sheet of an XLSX workbook, read with POI's streaming (SAX) API: rows are passed on as
@@ -42,6 +43,16 @@ final class XlsxRows implements RowSource {
   static final int MAX_DEPTH = 64;
 
   /**
+   * The longest one tag may be, from {@code <} to {@code >}, attributes included: the XML parser
+   * holds a tag whole before any handler sees it, so a gigabyte attribute value would be read into
+   * memory. A real sheet's tags are tens of bytes.
+   */
+  static final int MAX_TAG_BYTES = 1 << 20;
+
+  /** Uncompressed size of the styles part (POI reads it whole); a real list's is kilobytes. */
+  static final long MAX_STYLES_BYTES = 16L << 20;
+
+  /**
    * The workbook holds more text than it is safe to read (its text table, or one cell): the list
    * should come as CSV. Measured while reading, never taken from what the file declares.
    */
@@ -53,15 +64,17 @@ final class XlsxRows implements RowSource {
 
   private final long maxSharedStringsBytes;
   private final int maxCellChars;
+  private final int maxTagBytes;
 
   XlsxRows() {
-    this(MAX_SHARED_STRINGS_BYTES, MAX_CELL_CHARS);
+    this(MAX_SHARED_STRINGS_BYTES, MAX_CELL_CHARS, MAX_TAG_BYTES);
   }
 
   /** With other limits, for tests that build hostile workbooks of a few megabytes. */
-  XlsxRows(long maxSharedStringsBytes, int maxCellChars) {
+  XlsxRows(long maxSharedStringsBytes, int maxCellChars, int maxTagBytes) {
     this.maxSharedStringsBytes = maxSharedStringsBytes;
     this.maxCellChars = maxCellChars;
+    this.maxTagBytes = maxTagBytes;
   }
 
   @Override
@@ -75,7 +88,8 @@ final class XlsxRows implements RowSource {
       var parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
       var strings = new BoundedSharedStrings();
       if (!parts.isEmpty()) {
-        try (InputStream in = new BoundedInput(parts.getFirst().getInputStream(), maxSharedStringsBytes)) {
+        try (InputStream in =
+            new TagGuard(new BoundedInput(parts.getFirst().getInputStream(), maxSharedStringsBytes, "shared strings"), maxTagBytes)) {
           XMLReader parser = XMLHelper.newXMLReader();
           parser.setContentHandler(new Guarded(strings, maxCellChars));
           parser.parse(new InputSource(in));
@@ -85,11 +99,12 @@ final class XlsxRows implements RowSource {
       if (!sheets.hasNext()) {
         return;
       }
-      try (InputStream sheet = sheets.next()) {
+      StylesTable styles = styles(workbook);
+      try (InputStream sheet = new TagGuard(sheets.next(), maxTagBytes)) {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(
             new Guarded(
-                new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Rows(sink), new IsoDates(), false),
+                new XSSFSheetXMLHandler(styles, null, strings, new Rows(sink), new IsoDates(), false),
                 maxCellChars));
         parser.parse(new InputSource(sheet));
       }
@@ -98,14 +113,30 @@ final class XlsxRows implements RowSource {
     }
   }
 
+  /**
+   * The cell styles (for date formats), read whole by POI: bounded while inflated, and without
+   * tags longer than a sheet's. A workbook without styles gets the default ones.
+   */
+  private StylesTable styles(OPCPackage workbook) throws IOException, OpenXML4JException {
+    var parts = workbook.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+    if (parts.isEmpty()) {
+      return new StylesTable();
+    }
+    try (InputStream in = new TagGuard(new BoundedInput(parts.getFirst().getInputStream(), MAX_STYLES_BYTES, "styles"), maxTagBytes)) {
+      return new StylesTable(in);
+    }
+  }
+
   /** Counts the bytes read from a stream and refuses to go past a limit. */
   private static final class BoundedInput extends java.io.FilterInputStream {
     private final long limit;
+    private final String what;
     private long read;
 
-    BoundedInput(InputStream in, long limit) {
+    BoundedInput(InputStream in, long limit, String what) {
       super(in);
       this.limit = limit;
+      this.what = what;
     }
 
     @Override
@@ -129,7 +160,51 @@ final class XlsxRows implements RowSource {
     private void count(int n) {
       read += n;
       if (read > limit) {
-        throw new WorkbookTooLarge("the workbook's shared strings exceed " + limit + " bytes");
+        throw new WorkbookTooLarge("the workbook's " + what + " exceed " + limit + " bytes");
+      }
+    }
+  }
+
+  /**
+   * Refuses a tag (from {@code <} to {@code >}) longer than a limit while the bytes are read,
+   * before the XML parser would hold it whole.
+   */
+  private static final class TagGuard extends java.io.FilterInputStream {
+    private final int limit;
+    private boolean inTag;
+    private int tagBytes;
+
+    TagGuard(InputStream in, int limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        see((byte) b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        see(buffer[offset + i]);
+      }
+      return n;
+    }
+
+    private void see(byte b) {
+      if (b == '<') {
+        inTag = true;
+        tagBytes = 0;
+      } else if (b == '>') {
+        inTag = false;
+      } else if (inTag && ++tagBytes > limit) {
+        throw new WorkbookTooLarge("a tag of the workbook is longer than " + limit + " bytes");
       }
     }
   }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileWorkbooksTests {
 
   static final long TEXT_LIMIT = 1L << 20;
+  static final int TAG_LIMIT = 64 << 10;
 
   @TempDir Path dir;
 
@@ -34,7 +35,7 @@ class HostileWorkbooksTests {
 
   /** Reads the workbook with small limits: what it gave, or the exception that stopped it. */
   void read(Path file) throws IOException {
-    new XlsxRows(TEXT_LIMIT, 4_096).read(file, UnaryOperator.identity(), (line, fields) -> rows.add(fields));
+    new XlsxRows(TEXT_LIMIT, 4_096, TAG_LIMIT).read(file, UnaryOperator.identity(), (line, fields) -> rows.add(fields));
   }
 
   @Test
@@ -96,6 +97,24 @@ class HostileWorkbooksTests {
         "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is>" + "<r><t>abcdefghij</t></r>".repeat(200_000) + "</is></c></row>"));
 
     assertThatThrownBy(() -> read(file)).isInstanceOf(XlsxRows.WorkbookTooLarge.class);
+  }
+
+  @Test
+  void anAttributeOfMegabytesIsRefusedBeforeTheParserHoldsIt() throws IOException {
+    // 2 MB of random digits (they pass the zip bomb check) in one attribute of one cell.
+    Path file = workbook("huge-attribute.xlsx", sst("", 0), out -> {
+      write(out, SHEET_START + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\" x=\"");
+      var random = new SplittableRandom(11);
+      byte[] digits = new byte[2 << 20];
+      for (int i = 0; i < digits.length; i++) {
+        digits[i] = (byte) ('0' + random.nextInt(10));
+      }
+      out.write(digits);
+      write(out, "\"><is><t>x</t></is></c></row>" + SHEET_END);
+    });
+
+    assertThatThrownBy(() -> read(file)).isInstanceOf(XlsxRows.WorkbookTooLarge.class).hasMessageContaining("tag");
+    assertThat(rows).isEmpty();
   }
 
   @Test
