@@ -1,8 +1,11 @@
 package vn.ykien.identity.internal;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * attempt from that address waits twice as long as the one before (up to 15 minutes). Nothing is
  * counted per account alone, so a stranger's wrong passwords cannot keep the holder out, and a
  * refusal says only what the caller's own failures caused. Kept in the database, so it holds
- * across servers.
+ * across servers. An IPv6 client counts by its /64 network: one subscriber usually holds a whole
+ * /64 and could otherwise draw a fresh address for every guess.
  */
 @Component
 class SignInThrottle {
@@ -39,8 +43,24 @@ class SignInThrottle {
     this.jdbc = jdbc;
   }
 
+  /** What failures are counted by: the IPv4 address, or the /64 network of an IPv6 address. */
+  static String bucket(String address) {
+    try {
+      InetAddress parsed = InetAddress.ofLiteral(address);
+      if (parsed instanceof Inet6Address) {
+        byte[] bytes = parsed.getAddress();
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+      }
+      return parsed.getHostAddress();
+    } catch (IllegalArgumentException | java.net.UnknownHostException notAnAddress) {
+      return "0.0.0.0";
+    }
+  }
+
   /** How long this address must wait before trying this account again; empty: it may try now. */
-  Optional<Duration> waitFor(String username, String address, Instant now) {
+  Optional<Duration> waitFor(String username, String client, Instant now) {
+    String address = bucket(client);
     record Count(String username, int failures, Instant last) {}
     var counts =
         jdbc.sql(
@@ -71,7 +91,8 @@ class SignInThrottle {
 
   /** Counts a failure for the account and the address, in its own transaction. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void failed(String username, String address, Instant now) {
+  public void failed(String username, String client, Instant now) {
+    String address = bucket(client);
     for (String key : new String[] {username, ANY_ACCOUNT}) {
       jdbc.sql(
               """
@@ -91,7 +112,8 @@ class SignInThrottle {
 
   /** The account's holder got in from this address: their earlier slips there are forgotten. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void succeeded(String username, String address) {
+  public void succeeded(String username, String client) {
+    String address = bucket(client);
     jdbc.sql("delete from identity.sign_in_throttle where username = ? and address = ?::inet")
         .params(username, address)
         .update();

@@ -161,4 +161,22 @@ class OfficialSignInTests {
     }
     return result;
   }
+
+  @Autowired SignInThrottle throttle;
+
+  @Test
+  void anIpv6GuesserCountsByTheirWholeNetworkNotByEachAddressTheyDraw() {
+    assertThat(SignInThrottle.bucket("2001:db8:1:2:aaaa::1")).isEqualTo(SignInThrottle.bucket("2001:db8:1:2:ffff:1:2:3"));
+    assertThat(SignInThrottle.bucket("2001:db8:1:2::1")).isNotEqualTo(SignInThrottle.bucket("2001:db8:1:3::1"));
+    assertThat(SignInThrottle.bucket("127.0.0.5")).isEqualTo("127.0.0.5");
+
+    Instant now = Instant.now();
+    for (int i = 1; i <= SignInThrottle.PER_ADDRESS; i++) {
+      // Each guess from a fresh address of the same /64, at another account.
+      throttle.failed("v6.target." + i, "2001:db8:77:1:" + Integer.toHexString(i) + "::" + Integer.toHexString(i * 7), now);
+    }
+
+    assertThat(throttle.waitFor("v6.next", "2001:db8:77:1:dead:beef::1", now)).isPresent();
+    assertThat(throttle.waitFor("v6.next", "2001:db8:77:2::1", now)).isEmpty();
+  }
 }
