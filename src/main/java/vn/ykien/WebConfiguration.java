@@ -42,6 +42,14 @@ class WebConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
+  /** A reverse proxy the deployment forgot to trust is reported in the log (once per address). */
+  @Bean
+  FilterRegistrationBean<UntrustedForwardedHeaders> untrustedForwardedHeaders() {
+    var registration = new FilterRegistrationBean<>(new UntrustedForwardedHeaders());
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     var change = new LocaleChangeInterceptor();
