@@ -33,6 +33,11 @@ import vn.ykien.identity.OfficialRole;
     subcommands = {OfficialsCommand.Add.class, OfficialsCommand.Change.class})
 public class OfficialsCommand {
 
+  /** A message in Vietnamese, then in English, one line each. */
+  static void say(java.io.PrintWriter out, MessageSource messages, String key, Object... args) {
+    out.printf("%s%n%s%n", messages.getMessage(key, args, Locale.of("vi")), messages.getMessage(key, args, Locale.ENGLISH));
+  }
+
   /**
    * {@code ykien officials change USERNAME --action …}: deactivate, reactivate or reset an account
    * at the console, for those no official above can manage (the only national administrator who
@@ -68,24 +73,14 @@ public class OfficialsCommand {
         case AccountChange.Done done -> {
           String key = "accounts.changed." + action.name().toLowerCase(Locale.ROOT).replace('_', '-');
           Object[] name = {done.username()};
-          spec.commandLine()
-              .getOut()
-              .printf(
-                  "%s%n%s%n",
-                  messages.getMessage(key, name, Locale.of("vi")),
-                  messages.getMessage(key, name, Locale.ENGLISH));
+          say(spec.commandLine().getOut(), messages, key, name);
           if (done.enrolmentCode() != null) {
             spec.commandLine().getOut().println("/officials/enrol?code=" + done.enrolmentCode());
           }
           yield 0;
         }
         case AccountChange.Refused refused -> {
-          spec.commandLine()
-              .getErr()
-              .printf(
-                  "%s%n%s%n",
-                  messages.getMessage(refused.messageKey(), null, Locale.of("vi")),
-                  messages.getMessage(refused.messageKey(), null, Locale.ENGLISH));
+          say(spec.commandLine().getErr(), messages, refused.messageKey());
           yield 1;
         }
       };
@@ -154,12 +149,7 @@ public class OfficialsCommand {
           yield 0;
         }
         case AccountCreation.Refused refused -> {
-          spec.commandLine()
-              .getErr()
-              .printf(
-                  "%s%n%s%n",
-                  messages.getMessage(refused.messageKey(), null, Locale.of("vi")),
-                  messages.getMessage(refused.messageKey(), null, Locale.ENGLISH));
+          say(spec.commandLine().getErr(), messages, refused.messageKey());
           yield 1;
         }
       };
