@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param errors the first errors found, in line order (at most {@link #LISTED_ERRORS})
  * @param errorCount all errors found
  * @param errorsByReason error counts per reason
- * @param changeDigest for an applied import, a digest of what it changed (each person's values
- *     before and after; see docs/registry-import.md), recorded in the audit trail; null otherwise,
+ * @param changeDigest for an applied import, a digest of every person's record it inserted or
+ *     changed, as written (see docs/registry-import.md), recorded in the audit trail; null otherwise,
  *     and for a first load into an empty registry, where the file's digest says it all
  */
 public record ImportReport(
