@@ -267,4 +267,24 @@ class AssistedAndPaperChannelsTests {
         .isEqualTo(new PaperEntry.DoesNotMatch("P-2", "canbo.giaothuy"));
     assertThat(fixtures.participations(consultation)).isZero();
   }
+
+  @Autowired vn.ykien.opinion.internal.PaperEntryCleanup paperEntryCleanup;
+
+  @Test
+  void aFormTypedOnceAndNeverConfirmedIsForgottenAfterTwoWeeks() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    CitizenId stale = fixtures.aResident().withoutEidAccount().register();
+    CitizenId fresh = fixtures.aResident().withoutEidAccount().register();
+    typed(consultation, stale, "canbo.giaothuy", "C-1", commune(), approveAll(consultation));
+    typed(consultation, fresh, "canbo.giaothuy", "C-2", commune(), approveAll(consultation));
+    jdbc.sql("update opinion.paper_entry set entered_at = now() - interval '15 days' where reference = 'C-1'").update();
+
+    paperEntryCleanup.forgetUnconfirmed();
+
+    assertThat(jdbc.sql("select reference from opinion.paper_entry where consultation_id = ?")
+            .param(consultation.id())
+            .query(String.class)
+            .list())
+        .containsExactly("C-2");
+  }
 }
