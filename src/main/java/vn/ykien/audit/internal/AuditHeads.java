@@ -88,19 +88,25 @@ class AuditHeads {
     if (stored == 1) {
       log.info("Audit trail head of {} published: entry {}", day, entryId);
     }
-    return published().stream().filter(head -> head.day().equals(day)).findFirst().orElseThrow();
+    // The head of the day as stored: this one, or the one another server published first.
+    return jdbc.sql("select day, entry_id, hash, signature from audit.published_head where day = ?")
+        .param(day)
+        .query(AuditHeads::head)
+        .single();
   }
 
   List<PublishedHead> published() {
     return jdbc.sql("select day, entry_id, hash, signature from audit.published_head order by day desc")
-        .query(
-            (rs, row) ->
-                new PublishedHead(
-                    rs.getObject(1, LocalDate.class),
-                    rs.getLong(2),
-                    HexFormat.of().formatHex(rs.getBytes(3)),
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(rs.getBytes(4))))
+        .query(AuditHeads::head)
         .list();
+  }
+
+  private static PublishedHead head(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new PublishedHead(
+        rs.getObject(1, LocalDate.class),
+        rs.getLong(2),
+        HexFormat.of().formatHex(rs.getBytes(3)),
+        Base64.getUrlEncoder().withoutPadding().encodeToString(rs.getBytes(4)));
   }
 
   boolean signedByUs(PublishedHead head) {
