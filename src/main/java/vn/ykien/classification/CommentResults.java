@@ -55,7 +55,8 @@ public record CommentResults(
    * @param text the exact wording the most people of the unit and group sent, when at least k
    *     did; null when the copies vary more than that (one person's text is never shown)
    * @param peakComments the most comments of it that arrived in one commune of the unit in one
-   *     hour, when at least k (arrivals, revisions included); null under a group filter or below k
+   *     day (content is never dated closer), when at least k (arrivals, revisions included); null
+   *     under a group filter or below k
    * @param concentrated whether that peak is half the campaign or more, or 100 comments or more:
    *     copies sent together
    */
@@ -67,7 +68,7 @@ public record CommentResults(
       LocalDate firstDay,
       LocalDate lastDay,
       @Nullable Unit peakCommune,
-      @Nullable Instant peakHour,
+      @Nullable LocalDate peakDay,
       @Nullable Integer peakComments,
       boolean concentrated) {}
 }

@@ -302,16 +302,16 @@ public class ResultsReport {
             .list();
     List<CampaignResult> campaigns = new ArrayList<>();
     for (Row row : rows) {
-      record Peak(long commune, Instant hour, int comments) {}
-      // Arrivals are counted per commune and hour, not per group: no peak under a group filter,
-      // and only communes of the unit, only when k comments or more arrived there in that hour.
+      record Peak(long commune, LocalDate day, int comments) {}
+      // Arrivals are counted per commune and day, not per group: no peak under a group filter,
+      // and only communes of the unit, only when k comments or more arrived there that day.
       Peak peak =
           !filter.isEveryone()
               ? null
               : bind(
                       jdbc.sql(
                           """
-                          select a.commune_id, a.hour, a.comments
+                          select a.commune_id, a.day, a.comments
                           from classification.campaign_arrival a
                           where a.campaign_id = :campaign and a.comments >= :k
                             and a.commune_id in (select distinct c.commune_id
@@ -319,7 +319,7 @@ public class ResultsReport {
                               + where(unit, filter)
                               + """
                           )
-                          order by a.comments desc, a.hour limit 1
+                          order by a.comments desc, a.day limit 1
                           """),
                       consultationId, unit, filter)
                   .param("campaign", row.id())
@@ -328,7 +328,7 @@ public class ResultsReport {
                       (rs, n) ->
                           new Peak(
                               rs.getLong("commune_id"),
-                              rs.getTimestamp("hour").toInstant(),
+                              rs.getObject("day", LocalDate.class),
                               rs.getInt("comments")))
                   .optional()
                   .orElse(null);
@@ -338,7 +338,7 @@ public class ResultsReport {
           new CampaignResult(
               row.id(), row.text(), row.people(), row.communes(), row.first(), row.last(),
               peak == null ? null : units.find(peak.commune()).orElse(null),
-              peak == null ? null : peak.hour(),
+              peak == null ? null : peak.day(),
               peak == null ? null : peak.comments(),
               concentrated));
     }

@@ -109,6 +109,8 @@ public class TallyRecount {
                    sum(r.answers) as answers, sum(r.comments) as comments
             from recount_answers r join reporting.unit_lineage l on l.unit_id = r.unit_id
             cross join unnest(l.lineage) lin(u)
+            -- answers are counted from the commune up, never per village
+            join units.unit u on u.id = lin.u and u.kind <> 'VILLAGE'
             group by 1, 2, 3, 4, 5, 6, 7
             """)
         .update();

@@ -38,6 +38,7 @@ class CommentReader implements OpinionLogReader {
   private final OpinionLog opinionLog;
   private final ReaderPositions positions;
   private final CommentTallies tallies;
+  private final Authors authors;
   private final double share;
   private final Map<Long, Unit> communes = new ConcurrentHashMap<>();
 
@@ -47,6 +48,7 @@ class CommentReader implements OpinionLogReader {
       Units units,
       OpinionLog opinionLog,
       CommentTallies tallies,
+      Authors authors,
       JdbcClient jdbc,
       Clock clock,
       @org.springframework.beans.factory.annotation.Value("${ykien.classification.reader-share:0.3}") double share) {
@@ -57,6 +59,7 @@ class CommentReader implements OpinionLogReader {
     this.share = share;
     this.store = store;
     this.tallies = tallies;
+    this.authors = authors;
     this.classifiers = classifiers;
     this.units = units;
     this.opinionLog = opinionLog;
@@ -97,11 +100,13 @@ class CommentReader implements OpinionLogReader {
       if (these.isEmpty() && change.before() == null) {
         continue;
       }
-      if (!store.newerRevision(change.consultationId(), change.author(), change.revision())) {
+      // Stored under classification's own pseudonym, never the opinion's.
+      String author = authors.of(change.author());
+      if (!store.newerRevision(change.consultationId(), author, change.revision())) {
         continue;
       }
-      store.deleteComments(change.consultationId(), change.author());
-      changed.computeIfAbsent(change.consultationId(), c -> new HashSet<>()).add(change.author());
+      store.deleteComments(change.consultationId(), author);
+      changed.computeIfAbsent(change.consultationId(), c -> new HashSet<>()).add(author);
       OpinionChange.Standing now = change.now();
       if (these.isEmpty() || now == null) {
         continue;
@@ -116,12 +121,12 @@ class CommentReader implements OpinionLogReader {
         Long campaign = null;
         if (signature != null) {
           campaign = store.campaignFor(change.consultationId(), signature, change.day());
-          store.countArrival(campaign, commune.id(), change.hour());
+          store.countArrival(campaign, commune.id(), change.day());
         }
         store.insert(
             new CommentStore.NewComment(
                 change.consultationId(),
-                change.author(),
+                author,
                 comment.itemId(),
                 comment.chosen() == null ? null : comment.chosen().name(),
                 comment.text(),

@@ -116,15 +116,15 @@ public class CommentStore {
     return campaign;
   }
 
-  public void countArrival(long campaignId, long communeId, Instant hour) {
+  public void countArrival(long campaignId, long communeId, LocalDate day) {
     jdbc.sql(
             """
-            insert into classification.campaign_arrival (campaign_id, commune_id, hour, comments)
+            insert into classification.campaign_arrival (campaign_id, commune_id, day, comments)
             values (?, ?, ?, 1)
-            on conflict (campaign_id, commune_id, hour)
+            on conflict (campaign_id, commune_id, day)
             do update set comments = classification.campaign_arrival.comments + 1
             """)
-        .params(campaignId, communeId, Timestamp.from(hour))
+        .params(campaignId, communeId, day)
         .update();
   }
 

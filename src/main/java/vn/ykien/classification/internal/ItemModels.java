@@ -103,23 +103,33 @@ public class ItemModels {
   /** The label of comments about none of the items, so that the model can say so too. */
   public static final String OUTSIDE = "outside";
 
-  /** Comments whose item is sure (a citation, a keyword), each wording and item once, oldest first. */
+  /**
+   * Comments whose item is sure (a citation, a keyword), each wording and item once, taken in
+   * turns across the items (the first of each item, then the second of each…) so that the first
+   * examples of a bucket cover the items evenly; within an item in the order of the comments'
+   * ids, which are random (they carry no arrival order).
+   */
   private List<Example> sureExamples(long consultationId) {
     return jdbc.sql(
             """
-            select c.text, ci.item_id, min(c.id) as first
-            from classification.comment c
-            join classification.comment_item ci on ci.comment_id = c.id
-            where c.consultation_id = ? and ci.signal in ('CITATION', 'KEYWORD')
-            group by c.text, ci.item_id
-            order by first, ci.item_id
+            select text, item_id from (
+              select c.text, ci.item_id,
+                     row_number() over (partition by ci.item_id order by min(c.id)) as turn
+              from classification.comment c
+              join classification.comment_item ci on ci.comment_id = c.id
+              where c.consultation_id = ? and ci.signal in ('CITATION', 'KEYWORD')
+              group by c.text, ci.item_id) examples
+            order by turn, item_id
             """)
         .param(consultationId)
         .query((rs, n) -> new Example(rs.getString(1), Long.toString(rs.getLong(2))))
         .list();
   }
 
-  /** As many readable comments about no item at all, each wording once, oldest first. */
+  /**
+   * As many readable comments about no item at all, each wording once: a sample in the order of
+   * their random ids, not the earliest.
+   */
   private List<Example> outsideExamples(long consultationId, int limit) {
     return jdbc.sql(
             """

@@ -50,7 +50,10 @@ class TallyReader implements OpinionLogReader {
     tallies.add(deltas);
   }
 
-  /** What one standing counts, at every level of its unit's lineage, times {@code sign}. */
+  /**
+   * What one standing counts, times {@code sign}: the person at every level of its unit's lineage,
+   * the answers from the commune up.
+   */
   void count(TallyStore.Deltas deltas, long consultationId, OpinionChange.@org.jspecify.annotations.Nullable Standing standing, int sign) {
     if (standing == null) {
       return;
@@ -64,6 +67,9 @@ class TallyReader implements OpinionLogReader {
           new TallyStore.PeopleKey(
               consultationId, unit, standing.firstDay(), standing.channel(), age, sex, occupation, memberships),
           sign);
+    }
+    // Answers from the commune up only: content is never counted per village.
+    for (long unit : lineages.contentOf(standing.unitId())) {
       for (OpinionChange.CountedAnswer answer : standing.answers()) {
         deltas.answer(
             new TallyStore.AnswerKey(

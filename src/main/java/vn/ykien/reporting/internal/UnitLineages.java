@@ -19,6 +19,7 @@ public class UnitLineages {
   private final JdbcClient jdbc;
   private final Units units;
   private final Map<Long, long[]> known = new ConcurrentHashMap<>();
+  private final Map<Long, long[]> content = new ConcurrentHashMap<>();
 
   UnitLineages(JdbcClient jdbc, Units units) {
     this.jdbc = jdbc;
@@ -44,6 +45,24 @@ public class UnitLineages {
       store(Map.of(unitId, lineage));
     }
     known.put(unitId, lineage);
+    return lineage;
+  }
+
+  /**
+   * The units a person's answers are counted in: their lineage without the village (content is
+   * never placed below the commune, issue 12: a village's cell of one would show one person's
+   * answers beside who took part there).
+   */
+  public long[] contentOf(long unitId) {
+    long[] lineage = content.get(unitId);
+    if (lineage != null) {
+      return lineage;
+    }
+    long[] all = of(unitId);
+    boolean village =
+        units.find(unitId).map(unit -> unit.kind() == vn.ykien.units.UnitKind.VILLAGE).orElse(false);
+    lineage = village ? java.util.Arrays.copyOfRange(all, 1, all.length) : all;
+    content.put(unitId, lineage);
     return lineage;
   }
 

@@ -1,0 +1,114 @@
+package vn.ykien.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.shared.CitizenId;
+
+/**
+ * Someone holding a copy of the database, without the keys, tries to pair what was said with who
+ * took part (issue 12, point 2): through classification's pseudonyms, through the order of its
+ * rows, and through the answer tallies of a village.
+ */
+@IntegrationTest
+class ContentCopyTests {
+
+  @Autowired OpinionSubmission submission;
+  @Autowired Fixtures fixtures;
+  @Autowired JdbcClient jdbc;
+
+  void send(Consultation consultation, CitizenId citizen, String comment) {
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), Stance.APPROVE, answers.isEmpty() ? comment : null));
+    }
+    var result =
+        submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, null, null));
+    assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+  }
+
+  @Test
+  void classificationsPseudonymsDoNotJoinTheOpinionsOnes() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    send(consultation, fixtures.aResident().register(), "Đề nghị giữ nguyên quy định về quyền chất vấn");
+    send(consultation, fixtures.aResident().register(), "Tôi tán thành việc sắp xếp đơn vị hành chính");
+    fixtures.readersCaughtUp();
+
+    assertThat(jdbc.sql("select count(*) from classification.comment where consultation_id = ?")
+            .param(consultation.id()).query(Long.class).single())
+        .isEqualTo(2);
+    for (String table : List.of("classification.comment", "classification.author", "classification.counted")) {
+      long joined =
+          jdbc.sql(
+                  "select count(*) from " + table + " c join opinion.change_log l"
+                      + " on l.consultation_id = c.consultation_id and encode(l.pseudonym, 'hex') = c.author"
+                      + " where c.consultation_id = ?")
+              .param(consultation.id())
+              .query(Long.class)
+              .single();
+      assertThat(joined).as(table + " joined with the opinion log by pseudonym").isZero();
+    }
+  }
+
+  @Test
+  void classifiedCommentsCarryNoArrivalOrder() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String comment = "Ý kiến số " + (char) ('A' + i) + " về việc sắp xếp đơn vị hành chính cấp xã";
+      sent.add(comment);
+      send(consultation, fixtures.aResident().register(), comment);
+    }
+    fixtures.readersCaughtUp();
+
+    List<String> byId =
+        jdbc.sql("select text from classification.comment where consultation_id = ? order by id")
+            .param(consultation.id())
+            .query(String.class)
+            .list();
+    assertThat(byId).containsExactlyInAnyOrderElementsOf(sent);
+    // In arrival order with a sequence; in that order by chance once in 12! = 479,001,600 runs.
+    assertThat(byId).isNotEqualTo(sent);
+  }
+
+  @Test
+  void answersAreTalliedFromTheCommuneUpNeverPerVillage() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    send(consultation, fixtures.aResident().inGroup(4).register(), null);
+    fixtures.readersCaughtUp();
+    long village = fixtures.residentialGroup(4).id();
+    long commune = fixtures.residentialGroup(4).parentId();
+
+    assertThat(people(consultation, village)).as("participation in the village").isEqualTo(1);
+    assertThat(answers(consultation, village)).as("answers in the village").isZero();
+    assertThat(answers(consultation, commune)).as("answers in the commune").isEqualTo(fixtures.items(consultation).size());
+  }
+
+  long people(Consultation consultation, long unitId) {
+    return jdbc.sql("select coalesce(sum(people), 0) from reporting.participation_count where consultation_id = ? and unit_id = ?")
+        .params(consultation.id(), unitId)
+        .query(Long.class)
+        .single();
+  }
+
+  long answers(Consultation consultation, long unitId) {
+    return jdbc.sql("select coalesce(sum(answers), 0) from reporting.answer_count where consultation_id = ? and unit_id = ?")
+        .params(consultation.id(), unitId)
+        .query(Long.class)
+        .single();
+  }
+}
