@@ -42,7 +42,7 @@ for round in $(seq 1 "$kills"); do
 done
 # The restarted server's readers apply what the last round sent: wait until none is pending.
 for _ in $(seq 1 600); do
-  pending="$(sql "select coalesce(sum((select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id))), 0) from (select xid, id from reporting.log_position union all select xid, id from classification.log_position) p")"
+  pending="$(sql "select coalesce(sum(case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end), 0) from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
   [[ "$pending" == 0 ]] && break
   sleep 0.5
 done

@@ -23,7 +23,7 @@ rate=$(( peak < 1000 ? peak : 1000 ))
 used="$(( $(grep -o 'requests=[0-9]*' "$work/peak.txt" | cut -d= -f2) + $(grep -o 'with [0-9]* submissions' "$work/peak.txt" | cut -d' ' -f2) + 100 ))"
 # Settle: the readers apply what the peak run sent before the measured load starts.
 for _ in $(seq 1 600); do
-  pending="$(sql "select coalesce(sum((select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id))), 0) from (select xid, id from reporting.log_position union all select xid, id from classification.log_position) p")"
+  pending="$(sql "select coalesce(sum(case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end), 0) from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
   [[ "$pending" == 0 ]] && break
   sleep 0.5
 done
@@ -59,4 +59,4 @@ grep -v missing "$work/latencies.txt" | sort -n | awk -v missing="$missing" '
 total=$(( base + acked ))
 awk -v total="$total" -v ended="$ended_ms" '$2 >= total { printf "readers_lag_after_load_ms=%d\n", $1 - ended; found = 1; exit }
   END { if (!found) print "readers_lag_after_load_ms=not reached within 120 s" }' "$work/counts.txt"
-echo "pending changes per reader at the end: $(sql "select string_agg(reader || '=' || (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)), ', ') from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
+echo "pending changes per reader at the end: $(sql "select string_agg(reader || '=' || case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end, ', ') from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"

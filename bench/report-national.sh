@@ -86,26 +86,39 @@ where not exists (select 1 from opinion.participation p where p.consultation_id 
 limit $participants;
 insert into opinion.participation (consultation_id, citizen_id, unit_id, channel, first_submitted_at, last_submitted_at, receipt_number)
 select $consultation, citizen_id, unit_id, channel, day + time '09:00', day + time '09:00', 'YK-G-' || citizen_id from chosen;
-insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id, channel, age_band, sex, occupation,
-  memberships, first_day, day, hour)
-select $consultation, pseudonym, 1, false, unit_id, channel,
+-- As the API path writes them: the participation log (lowest unit, hour, no pseudonym) and the
+-- opinion log (the commune, the day, the pseudonym).
+create temp table logged on commit preserve rows as
+select c.*, case when u.kind = 'VILLAGE' then u.parent_id else u.id end as commune_id,
        case when a < 18 then 'UNDER_18' when a <= 34 then 'FROM_18_TO_34' when a <= 44 then 'FROM_35_TO_44'
-            when a <= 60 then 'FROM_45_TO_60' else 'OVER_60' end,
-       sex, occupation,
+            when a <= 60 then 'FROM_45_TO_60' else 'OVER_60' end as age_band,
        (select coalesce(sum(1 << (array_position(array['COMMUNE_STAFF','PARTY','YOUTH_UNION','WOMEN_UNION','VETERANS',
-          'FARMERS_UNION','FATHERLAND_FRONT','TRADE_UNION'], m) - 1)), 0) from unnest(memberships) m)::int,
-       day, day, day + time '09:00'
-from (select *, extract(year from age(date '$opening', birth_date))::int as a from chosen) c;
+          'FARMERS_UNION','FATHERLAND_FRONT','TRADE_UNION'], m) - 1)), 0) from unnest(c.memberships) m)::int as bits
+from (select *, extract(year from age(date '$opening', birth_date))::int as a from chosen) c
+join units.unit u on u.id = c.unit_id;
+insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, unit_id, channel, age_band, sex,
+  occupation, memberships, first_day, day, hour)
+select $consultation, citizen_id, 1, false, unit_id, channel, age_band, sex, occupation, bits, day, day, day + time '09:00'
+from logged;
+insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id, channel, age_band, sex, occupation,
+  memberships, first_day, day)
+select $consultation, pseudonym, 1, false, commune_id, channel, age_band, sex, occupation, bits, day, day
+from logged;
 insert into opinion.answer_revision (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
 select $consultation, pseudonym, $item1 + k, 1,
        case when (abs(hashtext(citizen_id || k)) % 10000) < 9990 then 'APPROVE'
             when (abs(hashtext(citizen_id || k)) % 2) = 0 then 'DISAPPROVE' else 'PARTLY' end,
        case when (abs(hashtext(citizen_id || k)) % 10000) >= 9990 then 'Góp ý' end, day
 from chosen cross join generate_series(0, 8) k;
-analyze opinion.participation; analyze opinion.change_log; analyze opinion.answer_revision;
--- The readers stand at the log's head: the recount below counts every change up to the tally
--- reader's position (what the reader would have applied one batch at a time).
-update reporting.log_position set (xid, id) = (select xid, id from opinion.change_log order by xid desc, id desc limit 1);
+analyze opinion.participation; analyze opinion.participation_log; analyze opinion.change_log; analyze opinion.answer_revision;
+-- The readers stand at their log's head: the recount below counts every change up to the tally
+-- readers' positions (what the readers would have applied one batch at a time).
+insert into reporting.log_position (reader, xid, id)
+select 'reporting.participation', xid, id from opinion.participation_log order by xid desc, id desc limit 1
+on conflict (reader) do update set xid = excluded.xid, id = excluded.id;
+insert into reporting.log_position (reader, xid, id)
+select 'reporting.tallies', xid, id from opinion.change_log order by xid desc, id desc limit 1
+on conflict (reader) do update set xid = excluded.xid, id = excluded.id;
 update classification.log_position set (xid, id) = (select xid, id from opinion.change_log order by xid desc, id desc limit 1);
 SQL
 t1=$(seconds)

@@ -35,7 +35,7 @@ before="$(sql "select count(*) from opinion.receipt")"
 sql "select pg_stat_statements_reset()" > /dev/null
 load --mode peak --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --offset 0 | tee "$work/peak.txt"
 sleep 2 # the readers' lag right after the peak
-echo "readers after the peak: $(sql "select string_agg(reader || ' at ' || id, ', ') from (select reader, id from reporting.log_position union all select reader, id from classification.log_position) p"), log head $(sql "select max(id) from opinion.change_log")"
+echo "readers after the peak: $(sql "select string_agg(reader || ' at ' || id, ', ') from (select reader, id from reporting.log_position union all select reader, id from classification.log_position) p"), log heads: participation $(sql "select max(id) from opinion.participation_log"), opinion $(sql "select max(id) from opinion.change_log")"
 stored=$(( $(sql "select count(*) from opinion.receipt") - before ))
 peak="$(grep -o 'submissions_per_s=[0-9]*' "$work/peak.txt" | cut -d= -f2)"
 echo "--- statements per stored submission ($stored submissions), from pg_stat_statements"
@@ -64,7 +64,7 @@ loaded_at="$(date +%s)"
 readers_here=1
 [[ "${SERVER_ARGS:-}" == *"ykien.readers.enabled=false"* ]] && readers_here=0
 for _ in $(seq 1 $(( readers_here * 1200 ))); do
-  pending="$(sql "select coalesce(sum((select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id))), 0) from (select xid, id from reporting.log_position union all select xid, id from classification.log_position) p")"
+  pending="$(sql "select coalesce(sum(case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end), 0) from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
   [[ "$pending" == 0 ]] && break
   sleep 0.5
 done

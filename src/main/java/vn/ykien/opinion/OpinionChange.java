@@ -1,21 +1,25 @@
 package vn.ykien.opinion;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.ykien.consultation.CitizenGroup;
 
 /**
- * One submission or withdrawal as the opinion log gives it to readers downstream: what the person
- * is counted by now and what they were counted by before this revision. Carries the opinion's
- * pseudonym, never the citizen.
+ * One submission or withdrawal as a log gives it to readers downstream: what the person is counted
+ * by now and what they were counted by before this change. From the opinion log (content): placed
+ * at the commune, with the answers, under the opinion's pseudonym. From the participation log
+ * ({@link ParticipationLog}): placed at the lowest unit, without answers or pseudonym. Never the
+ * citizen.
  *
- * @param author the opinion's pseudonym (hex): the same person within this consultation only
+ * @param author the opinion's pseudonym (hex): the same person within this consultation only;
+ *     empty from the participation log
+ * @param revision the revision of the opinion, or the person's change number in the participation
+ *     log
  * @param now the standing after this change; null when it is a withdrawal
  * @param before the standing of the previous revision; null on a first opinion or after a
  *     withdrawal
- * @param day the change's day; {@code hour} its hour (campaigns are told by how fast copies come)
+ * @param day the change's day (content is never dated closer)
  */
 public record OpinionChange(
     LogPosition position,
@@ -24,8 +28,7 @@ public record OpinionChange(
     int revision,
     @Nullable Standing now,
     @Nullable Standing before,
-    LocalDate day,
-    Instant hour) {
+    LocalDate day) {
 
   /**
    * Where, how and in which group a person is counted, with their answers.

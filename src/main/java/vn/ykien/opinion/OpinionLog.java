@@ -3,7 +3,6 @@ package vn.ykien.opinion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,9 +24,11 @@ import vn.ykien.registry.Sex;
 public class OpinionLog {
 
   private final JdbcClient jdbc;
+  private final LogHorizon horizon;
 
-  OpinionLog(JdbcClient jdbc) {
+  OpinionLog(JdbcClient jdbc, LogHorizon horizon) {
     this.jdbc = jdbc;
+    this.horizon = horizon;
   }
 
   /**
@@ -39,17 +40,14 @@ public class OpinionLog {
    */
   public List<OpinionChange> after(LogPosition position, int limit) {
     // In its own statement, before the rows are read: a writer that ends in between is then seen.
-    long horizon = horizon();
-    if (horizon <= 0) {
-      throw new IllegalStateException("no horizon to read the opinion log up to: " + horizon);
-    }
+    long horizon = this.horizon.now();
     record Row(
         LogPosition position, long consultationId, byte[] pseudonym, int revision, LocalDate day,
-        java.time.Instant hour, @Nullable Head now, @Nullable Head before) {}
+        @Nullable Head now, @Nullable Head before) {}
     List<Row> rows =
         jdbc.sql(
                 """
-                select l.xid::text, l.id, l.consultation_id, l.pseudonym, l.revision, l.day, l.hour,
+                select l.xid::text, l.id, l.consultation_id, l.pseudonym, l.revision, l.day,
                        l.withdrawn, l.unit_id, l.channel, l.age_band, l.sex, l.occupation, l.memberships, l.first_day,
                        p.withdrawn, p.unit_id, p.channel, p.age_band, p.sex, p.occupation, p.memberships, p.first_day
                 from opinion.change_log l
@@ -68,9 +66,8 @@ public class OpinionLog {
                         rs.getBytes(4),
                         rs.getInt(5),
                         rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, OffsetDateTime.class).toInstant(),
-                        head(rs, 8),
-                        head(rs, 16)))
+                        head(rs, 7),
+                        head(rs, 15)))
             .list();
     if (rows.isEmpty()) {
       return List.of();
@@ -92,47 +89,9 @@ public class OpinionLog {
               row.revision(),
               standing(row.now(), answers.get(key(row.consultationId(), author, row.revision()))),
               standing(row.before(), answers.get(key(row.consultationId(), author, row.revision() - 1))),
-              row.day(),
-              row.hour()));
+              row.day()));
     }
     return changes;
-  }
-
-  /**
-   * The oldest transaction id a change may still come from: the smallest of the running log
-   * writers' ids (a 32-bit id widened with the epoch of the snapshot's xmin: a running id is never
-   * below it, while it may well be above the snapshot's xmax), or the snapshot's xmax.
-   *
-   * <p>A writer's id is read from its backend ({@code pg_stat_activity.backend_xid}, set when the id
-   * is assigned), not from the lock it takes on its own id, which is inserted a moment later and
-   * waits while {@code pg_locks} is being read. Order of reads: the snapshot, then the advisory
-   * locks, then the backends' ids; a writer whose id came after the snapshot has an id at or above
-   * its xmax. (A reader that passes a writer still running skips its change for good: the
-   * concurrent-submissions test and bench/crash-kill.sh find it.)
-   */
-  private long horizon() {
-    jdbc.sql("select pg_stat_clear_snapshot()").query().singleValue();
-    return jdbc.sql(
-            """
-            with snapshot as materialized (
-              select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as lo,
-                     pg_snapshot_xmax(pg_current_snapshot())::text::bigint as hi),
-            holders as materialized (
-              select a.pid from pg_locks a
-              where a.locktype = 'advisory' and a.classid = ? and a.objid = ? and a.objsubid = 2 and a.granted),
-            writers as (
-              -- a running id is at or above the snapshot's xmin: widen it with xmin's epoch, or the next
-              select case when ((s.lo >> 32) << 32) | w.xid32 >= s.lo then ((s.lo >> 32) << 32) | w.xid32
-                          else (((s.lo >> 32) + 1) << 32) | w.xid32 end as xid
-              from (select h.pid, a.backend_xid::text::bigint as xid32
-                    from holders h join pg_stat_activity a on a.pid = h.pid
-                    where a.backend_xid is not null) w
-              cross join snapshot s)
-            select least((select hi from snapshot), (select min(xid) from writers))
-            """)
-        .params(vn.ykien.opinion.internal.OpinionStore.LOG_LOCK_CLASS, vn.ykien.opinion.internal.OpinionStore.LOG_LOCK_OBJECT)
-        .query(Long.class)
-        .single();
   }
 
   /** The comments of each change's revision (none for a withdrawal), by the change's position. */
@@ -202,37 +161,25 @@ public class OpinionLog {
   }
 
   /**
-   * Every current opinion of a consultation, as of a position, counted per lowest unit, channel
-   * and group into two tables of the caller's (set-based, for a recount): the latest revision of
-   * each pseudonym up to the position, unless it is a withdrawal. Occupation is "" where the
-   * registry has none. The tables have the columns
-   * {@code (unit_id, day, channel, age_band, sex, occupation, memberships, people)} and
+   * Every current opinion's answers in a consultation, as of a position, counted per commune,
+   * item, stance, channel and group into a table of the caller's (set-based, for a recount): the
+   * latest revision of each pseudonym up to the position, unless it is a withdrawal. Occupation is
+   * "" where the registry has none. The table has the columns
    * {@code (unit_id, item_id, stance, channel, age_band, sex, occupation, answers, comments)}.
    */
-  public void countCurrentInto(long consultationId, LogPosition upTo, String peopleTable, String answersTable) {
-    if (!peopleTable.matches("[a-z_]+") || !answersTable.matches("[a-z_]+")) {
-      throw new IllegalArgumentException(peopleTable + ", " + answersTable);
+  public void countAnswersInto(long consultationId, LogPosition upTo, String answersTable) {
+    if (!answersTable.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(answersTable);
     }
-    String latest =
-        """
-        with latest as (
-          select distinct on (pseudonym) * from opinion.change_log
-          where consultation_id = ? and (xid, id) <= (?::xid8, ?)
-          order by pseudonym, revision desc)
-        """;
-    jdbc.sql(latest
-            + "insert into " + peopleTable
-            + """
-             (unit_id, day, channel, age_band, sex, occupation, memberships, people)
-            select unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships, count(*)
-            from latest where not withdrawn
-            group by unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships
-            """)
-        .params(consultationId, Long.toUnsignedString(upTo.xid()), upTo.id())
-        .update();
-    jdbc.sql(latest
-            + "insert into " + answersTable
-            + """
+    jdbc.sql(
+            """
+            with latest as (
+              select distinct on (pseudonym) * from opinion.change_log
+              where consultation_id = ? and (xid, id) <= (?::xid8, ?)
+              order by pseudonym, revision desc)
+            insert into\s"""
+                + answersTable
+                + """
              (unit_id, item_id, stance, channel, age_band, sex, occupation, answers, comments)
             select l.unit_id, r.item_id, r.stance, l.channel, l.age_band, l.sex, coalesce(l.occupation, ''),
                    count(*), count(r.comment)
@@ -246,7 +193,7 @@ public class OpinionLog {
         .update();
   }
 
-  /** The lowest units that appear in a consultation's log. */
+  /** The units (communes and above) that appear in a consultation's opinion log. */
   public List<Long> units(long consultationId) {
     return jdbc.sql("select distinct unit_id from opinion.change_log where consultation_id = ? and unit_id is not null")
         .param(consultationId)
@@ -261,10 +208,14 @@ public class OpinionLog {
 
   private record Revision(long consultationId, byte[] pseudonym, int revision) {}
 
-  /** What a log row says a person is counted by. */
-  private record Head(long unitId, Channel channel, CitizenGroup group, LocalDate firstDay) {}
+  /**
+   * What a log row says a person is counted by, from its columns (withdrawn, unit_id, channel,
+   * age_band, sex, occupation, memberships, first_day) starting at {@code first}: null for a
+   * withdrawal or no row.
+   */
+  record Head(long unitId, Channel channel, CitizenGroup group, LocalDate firstDay) {}
 
-  private static @Nullable Head head(ResultSet rs, int first) throws SQLException {
+  static @Nullable Head head(ResultSet rs, int first) throws SQLException {
     boolean withdrawn = rs.getBoolean(first);
     if (rs.wasNull() || withdrawn) {
       return null;

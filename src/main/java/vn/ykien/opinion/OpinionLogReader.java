@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A module that follows the opinion log: {@link OpinionLogReaders} hands it the next batch of
+ * A module that follows one of the opinion logs ({@link #log()}): {@link OpinionLogReaders} hands it the next batch of
  * changes in a transaction that also stores its position, so that each change is applied exactly
  * once, across crashes and servers. A reader names itself, says where its position is kept and
  * applies changes; the rest comes from its {@link ReaderPositions}.
@@ -13,6 +13,11 @@ public interface OpinionLogReader {
 
   /** The reader's name, unique among readers: where its position is kept. */
   String name();
+
+  /** The log the reader follows: the opinion log (content) unless it says otherwise. */
+  default LogKind log() {
+    return LogKind.CONTENT;
+  }
 
   /** The reader's position and parked changes, in its own module's tables. */
   ReaderPositions positions();

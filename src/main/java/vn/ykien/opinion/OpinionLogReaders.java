@@ -30,6 +30,7 @@ public class OpinionLogReaders implements SmartLifecycle {
 
   private final List<OpinionLogReader> readers;
   private final OpinionLog opinionLog;
+  private final ParticipationLog participationLog;
   private final TransactionTemplate transactions;
   private final int batchSize;
   private final Duration idle;
@@ -40,12 +41,14 @@ public class OpinionLogReaders implements SmartLifecycle {
   OpinionLogReaders(
       List<OpinionLogReader> readers,
       OpinionLog opinionLog,
+      ParticipationLog participationLog,
       PlatformTransactionManager transactionManager,
       @Value("${ykien.readers.batch-size:500}") int batchSize,
       @Value("${ykien.readers.idle-wait:PT0.5S}") Duration idle,
       @Value("${ykien.readers.enabled:true}") boolean enabled) {
     this.readers = List.copyOf(readers);
     this.opinionLog = opinionLog;
+    this.participationLog = participationLog;
     this.transactions = new TransactionTemplate(transactionManager);
     this.batchSize = batchSize;
     this.idle = idle;
@@ -76,7 +79,7 @@ public class OpinionLogReaders implements SmartLifecycle {
         if (position.isEmpty()) {
           return new Step.HeldElsewhere();
         }
-        List<OpinionChange> changes = opinionLog.after(position.get(), limit);
+        List<OpinionChange> changes = changesAfter(reader, position.get(), limit);
         if (!changes.isEmpty()) {
           reader.apply(changes);
           reader.savePosition(changes.getLast().position());
@@ -99,7 +102,7 @@ public class OpinionLogReaders implements SmartLifecycle {
         if (position.isEmpty()) {
           return new Step.HeldElsewhere();
         }
-        List<OpinionChange> first = opinionLog.after(position.get(), 1);
+        List<OpinionChange> first = changesAfter(reader, position.get(), 1);
         if (first.isEmpty()) {
           return new Step.Applied(0);
         }
@@ -116,7 +119,7 @@ public class OpinionLogReaders implements SmartLifecycle {
         if (position.isEmpty()) {
           return new Step.HeldElsewhere();
         }
-        List<OpinionChange> first = opinionLog.after(position.get(), 1);
+        List<OpinionChange> first = changesAfter(reader, position.get(), 1);
         if (first.isEmpty()) {
           return new Step.Applied(0);
         }
@@ -128,6 +131,13 @@ public class OpinionLogReaders implements SmartLifecycle {
         return new Step.Isolated(true);
       });
     }
+  }
+
+  /** The next changes of the log the reader follows, after its position. */
+  public List<OpinionChange> changesAfter(OpinionLogReader reader, LogPosition position, int limit) {
+    return reader.log() == LogKind.PARTICIPATION
+        ? participationLog.after(position, limit)
+        : opinionLog.after(position, limit);
   }
 
   private static boolean transient_(RuntimeException failure) {
@@ -149,19 +159,25 @@ public class OpinionLogReaders implements SmartLifecycle {
     List<Lag> lag = new ArrayList<>();
     for (OpinionLogReader reader : readers) {
       LogPosition position = reader.position();
-      lag.add(new Lag(reader.name(), position, opinionLog.pendingAfter(position, cap), reader.parked()));
+      long pending =
+          reader.log() == LogKind.PARTICIPATION
+              ? participationLog.pendingAfter(position, cap)
+              : opinionLog.pendingAfter(position, cap);
+      lag.add(new Lag(reader.name(), position, pending, reader.parked()));
     }
     return lag;
   }
 
   /**
-   * Waits until every reader has passed the log's head as it is now (what the caller wrote before
+   * Waits until every reader has passed the head of its log as it is now (what the caller wrote before
    * is then applied everywhere); false if that took longer than {@code timeout}.
    */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    LogPosition head = opinionLog.head();
+    LogPosition contentHead = opinionLog.head();
+    LogPosition participationHead = participationLog.head();
     long deadline = System.nanoTime() + timeout.toNanos();
     for (OpinionLogReader reader : readers) {
+      LogPosition head = reader.log() == LogKind.PARTICIPATION ? participationHead : contentHead;
       while (reader.position().isBefore(head)) {
         if (System.nanoTime() > deadline) {
           return false;

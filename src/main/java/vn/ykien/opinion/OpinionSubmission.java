@@ -231,10 +231,26 @@ public class OpinionSubmission {
                 command.answers(),
                 blankToNull(command.generalComment()),
                 key == null ? null : new OpinionStore.Idempotency(key, fingerprint, now),
-                new OpinionStore.LogEntry(unitId, command.channel(), group, firstDay),
+                new OpinionStore.LogEntry(unitId, communeOf(unitId), command.channel(), group, firstDay),
                 LocalDate.ofInstant(now, Consultation.ZONE),
                 now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
     return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
+  }
+
+  /** The commune of each lowest unit met (a unit's place never changes): content is placed there. */
+  private final java.util.Map<Long, Long> communes = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The commune the unit lies in (the unit itself unless it is a village). */
+  private long communeOf(long unitId) {
+    return communes.computeIfAbsent(unitId, id -> {
+      List<vn.ykien.units.Unit> lineage = units.lineage(id);
+      for (int i = lineage.size() - 1; i >= 0; i--) {
+        if (lineage.get(i).kind() != vn.ykien.units.UnitKind.VILLAGE) {
+          return lineage.get(i).id();
+        }
+      }
+      return id;
+    });
   }
 
   /** The citizen's own current answers, to show them back (never to an official). */

@@ -116,8 +116,8 @@ public class OwnOpinions {
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
     int revision = store.nextRevision(consultation.id(), pseudonym);
     store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
-    store.appendToLog(
-        consultation.id(), pseudonym, revision, null, LocalDate.ofInstant(now, Consultation.ZONE),
+    store.appendWithdrawalToLogs(
+        consultation.id(), command.citizen(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE),
         now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
     return new WithdrawalResult.Withdrawn(revision, revoked);
   }

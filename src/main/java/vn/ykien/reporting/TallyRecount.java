@@ -9,24 +9,33 @@ import vn.ykien.opinion.LogPosition;
 import vn.ykien.opinion.OpinionLog;
 import vn.ykien.opinion.OpinionLogReader;
 import vn.ykien.opinion.OpinionLogReaders;
+import vn.ykien.opinion.ParticipationLog;
 import vn.ykien.reporting.internal.UnitLineages;
 
 /**
- * Rebuilds a consultation's tallies from the stored opinions (every person's latest revision up to
- * the tally reader's position, counted in the database), while holding that reader's position so
- * that nothing is applied meanwhile; says how many cells differed from what the reader had kept.
+ * Rebuilds a consultation's tallies from the logs (people: every person's latest change in the
+ * participation log up to its reader's position; answers: every pseudonym's latest revision in the
+ * opinion log up to the answer reader's position; counted in the database), while holding both
+ * positions so that nothing is applied meanwhile; says how many cells differed from what the
+ * readers had kept.
  */
 @Service
 public class TallyRecount {
 
   private final OpinionLog opinionLog;
+  private final ParticipationLog participationLog;
   private final OpinionLogReaders readers;
   private final UnitLineages lineages;
   private final JdbcClient jdbc;
 
   TallyRecount(
-      OpinionLog opinionLog, OpinionLogReaders readers, UnitLineages lineages, JdbcClient jdbc) {
+      OpinionLog opinionLog,
+      ParticipationLog participationLog,
+      OpinionLogReaders readers,
+      UnitLineages lineages,
+      JdbcClient jdbc) {
     this.opinionLog = opinionLog;
+    this.participationLog = participationLog;
     this.readers = readers;
     this.lineages = lineages;
     this.jdbc = jdbc;
@@ -37,13 +46,15 @@ public class TallyRecount {
     /** Rebuilt: {@code mismatched} cells differed from the kept tallies (0: they were right). */
     record Recounted(long consultationId, long mismatched, long people) implements Outcome {}
 
-    /** The tally reader's position stayed held by a reader for 30 s: try again. */
+    /** A tally reader's position stayed held by a reader for 30 s: try again. */
     record Busy() implements Outcome {}
   }
 
-  /** The consultations that have anything in the log. */
+  /** The consultations that have anything in the logs. */
   public List<Long> consultations() {
-    return opinionLog.consultations();
+    java.util.Set<Long> all = new java.util.TreeSet<>(participationLog.consultations());
+    all.addAll(opinionLog.consultations());
+    return List.copyOf(all);
   }
 
   /** Compares without writing anything: how many cells differ from a recount now. */
@@ -58,27 +69,17 @@ public class TallyRecount {
   }
 
   private Outcome run(long consultationId, boolean write) {
-    OpinionLogReader reader = readers.readers().stream()
-        .filter(r -> r.name().equals("reporting.tallies"))
-        .findFirst()
-        .orElseThrow();
-    // The reader holds its position for the length of one batch at a time: wait for it.
-    Optional<LogPosition> held = reader.lockPosition();
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (held.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return new Outcome.Busy();
-      }
-      held = reader.lockPosition();
-    }
-    if (held.isEmpty()) {
+    // The readers hold their positions for the length of one batch at a time: wait for them. The
+    // people are recounted up to the participation reader's position, the answers up to the
+    // answer reader's.
+    Optional<LogPosition> people = hold("reporting.participation");
+    Optional<LogPosition> answers = people.isEmpty() ? Optional.empty() : hold("reporting.tallies");
+    if (people.isEmpty() || answers.isEmpty()) {
       return new Outcome.Busy();
     }
-    LogPosition upTo = held.get();
-    lineages.cover(opinionLog.units(consultationId));
+    java.util.Set<Long> units = new java.util.HashSet<>(participationLog.units(consultationId));
+    units.addAll(opinionLog.units(consultationId));
+    lineages.cover(units);
     jdbc.sql(
             """
             create temp table recount_people (unit_id bigint, day date, channel text, age_band text, sex text,
@@ -91,7 +92,8 @@ public class TallyRecount {
               age_band text, sex text, occupation text, answers bigint, comments bigint) on commit drop
             """)
         .update();
-    opinionLog.countCurrentInto(consultationId, upTo, "recount_people", "recount_answers");
+    participationLog.countPeopleInto(consultationId, people.get(), "recount_people");
+    opinionLog.countAnswersInto(consultationId, answers.get(), "recount_answers");
     // Rolled up through every unit's lineage, as the reader counts.
     jdbc.sql(
             """
@@ -163,6 +165,26 @@ public class TallyRecount {
     }
     jdbc.sql("drop table recount_people, recount_answers, rolled_people, rolled_answers").update();
     return new Outcome.Recounted(consultationId, mismatched, counted);
+  }
+
+  /** The reader's position, locked for this transaction, waiting up to 30 s for it. */
+  private Optional<LogPosition> hold(String name) {
+    OpinionLogReader reader = readers.readers().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+    Optional<LogPosition> held = reader.lockPosition();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (held.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      held = reader.lockPosition();
+    }
+    return held;
   }
 
 }

@@ -98,6 +98,42 @@ class ContentCopyTests {
     assertThat(answers(consultation, commune)).as("answers in the commune").isEqualTo(fixtures.items(consultation).size());
   }
 
+  @Test
+  void theOpinionLogDoesNotLeadFromAPersonsVillageGroupAndDayToTheirPseudonym() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    CitizenId citizen = fixtures.aResident().inGroup(7).aged(67).register();
+    send(consultation, citizen, "Đề nghị giữ tên làng");
+    long village = fixtures.residentialGroup(7).id();
+
+    // An insider knows from the registry where the person lives, their age band and sex, and from
+    // the participation figures the day they took part: that singles out one log row no longer.
+    long found =
+        jdbc.sql(
+                """
+                select count(*) from opinion.change_log
+                where consultation_id = ? and unit_id = ? and age_band = 'OVER_60' and sex = 'F'
+                  and first_day = current_date
+                """)
+            .params(consultation.id(), village)
+            .query(Long.class)
+            .single();
+    assertThat(found).isZero();
+    // The log of content keeps the commune and the day; who took part where and when is in the
+    // participation log, which has no pseudonym.
+    assertThat(columns("change_log")).contains("pseudonym", "unit_id", "day").doesNotContain("hour", "citizen_id");
+    assertThat(columns("participation_log")).contains("citizen_id", "unit_id", "hour").doesNotContain("pseudonym");
+    assertThat(jdbc.sql("select unit_id from opinion.participation_log where consultation_id = ? and citizen_id = ?")
+            .params(consultation.id(), citizen.value()).query(Long.class).single())
+        .isEqualTo(village);
+  }
+
+  List<String> columns(String table) {
+    return jdbc.sql("select column_name from information_schema.columns where table_schema = 'opinion' and table_name = ?")
+        .param(table)
+        .query(String.class)
+        .list();
+  }
+
   long people(Consultation consultation, long unitId) {
     return jdbc.sql("select coalesce(sum(people), 0) from reporting.participation_count where consultation_id = ? and unit_id = ?")
         .params(consultation.id(), unitId)

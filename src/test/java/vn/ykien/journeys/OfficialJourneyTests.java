@@ -295,8 +295,10 @@ class OfficialJourneyTests {
     // How current the figures are: each reader of the opinion log, waiting and set-aside changes.
     national.click("#readers-link");
     national.waitForSelector("#readers");
+    assertThat(national.locator("#readers tr[data-reader='reporting.participation'] td").first().innerText())
+        .isEqualTo("Số liệu tham gia");
     assertThat(national.locator("#readers tr[data-reader='reporting.tallies'] td").first().innerText())
-        .isEqualTo("Số liệu tham gia và ý kiến");
+        .isEqualTo("Số liệu ý kiến (từ cấp xã)");
     assertThat(national.locator("#readers tr[data-reader='classification.comments'] td.pending").innerText()).matches("\\d+|từ .*");
   }
 

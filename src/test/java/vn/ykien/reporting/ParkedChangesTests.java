@@ -37,9 +37,9 @@ class ParkedChangesTests {
     // A change naming a unit no edition has (as if the unit had been deleted under it).
     jdbc.sql(
             """
-            insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id, channel,
+            insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, unit_id, channel,
               age_band, sex, occupation, memberships, first_day, day, hour)
-            values (?, '\\x00ff', 1, false, 987654321, 'SELF', 'OVER_60', 'F', null, 0, current_date, current_date,
+            values (?, '099999999999', 1, false, 987654321, 'SELF', 'OVER_60', 'F', null, 0, current_date, current_date,
               date_trunc('hour', now()))
             """)
         .param(consultation.id())
@@ -61,7 +61,7 @@ class ParkedChangesTests {
         .filter(row -> row.unit().code().equals("14167-15")).findFirst().orElseThrow();
     assertThat(group15.participants()).isEqualTo(1);
     assertThat(readers.lag()).anySatisfy(lag -> {
-      assertThat(lag.reader()).isEqualTo("reporting.tallies");
+      assertThat(lag.reader()).isEqualTo("reporting.participation");
       assertThat(lag.parked()).isEqualTo(parkedBefore + 1);
       assertThat(lag.pending()).isZero();
     });
@@ -77,14 +77,14 @@ class ParkedChangesTests {
     var national = new OfficialSession(port);
     assertThat(national.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
     String readersPage = national.get("/officials/units/2026-07/VN/readers").body();
-    assertThat(readersPage).contains("Thay đổi bị tạm gác: Số liệu tham gia và ý kiến").contains("987654321");
+    assertThat(readersPage).contains("Thay đổi bị tạm gác: Số liệu tham gia").contains("987654321");
     // Below the nation there is no such page; a commune officer may not see the nation's.
     assertThat(national.get("/officials/units/2026-07/14167/readers").statusCode()).isEqualTo(404);
     assertThat(official.get("/officials/units/2026-07/VN/readers").statusCode()).isEqualTo(403);
   }
 
   long parked() {
-    return jdbc.sql("select count(*) from reporting.parked_change where reader = 'reporting.tallies'")
+    return jdbc.sql("select count(*) from reporting.parked_change where reader = 'reporting.participation'")
         .query(Long.class).single();
   }
 }

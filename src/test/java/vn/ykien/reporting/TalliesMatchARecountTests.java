@@ -22,7 +22,6 @@ import vn.ykien.opinion.Answer;
 import vn.ykien.opinion.Assistance;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.OpinionChange;
-import vn.ykien.opinion.OpinionLog;
 import vn.ykien.opinion.OpinionLogReader;
 import vn.ykien.opinion.OpinionLogReaders;
 import vn.ykien.opinion.OpinionSubmission;
@@ -52,7 +51,6 @@ class TalliesMatchARecountTests {
   @Autowired Units units;
   @Autowired ParticipationReport report;
   @Autowired TallyRecount recount;
-  @Autowired OpinionLog opinionLog;
   @Autowired OpinionLogReaders readers;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
@@ -189,7 +187,7 @@ class TalliesMatchARecountTests {
     transaction.executeWithoutResult(status -> {
       var position = reader.lockPosition();
       if (position.isPresent()) {
-        List<OpinionChange> changes = opinionLog.after(position.get(), 1 + random.nextInt(5));
+        List<OpinionChange> changes = readers.changesAfter(reader, position.get(), 1 + random.nextInt(5));
         if (!changes.isEmpty()) {
           reader.apply(changes);
           reader.savePosition(changes.getLast().position());

@@ -59,41 +59,34 @@ public class OpinionStore {
   }
 
   /**
-   * Appends the change to the opinion log that readers downstream follow (in the submission's
-   * transaction): what the person is counted by now, or, with a null group, a withdrawal.
+   * Appends a withdrawal to both logs readers downstream follow (in the withdrawal's transaction):
+   * the participation log under the citizen, the opinion log under the pseudonym.
    */
-  public void appendToLog(
-      long consultationId,
-      byte[] pseudonym,
-      int revision,
-      @org.jspecify.annotations.Nullable LogEntry entry,
-      LocalDate day,
-      Instant hour) {
+  public void appendWithdrawalToLogs(
+      long consultationId, CitizenId citizen, byte[] pseudonym, int revision, LocalDate day, Instant hour) {
     jdbc.sql(
             """
-            insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id,
-              channel, age_band, sex, occupation, memberships, first_day, day, hour)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, memberships, day)
+            values (?, ?, ?, true, 0, ?)
             """)
-        .params(
-            consultationId,
-            pseudonym,
-            revision,
-            entry == null,
-            entry == null ? null : entry.unitId(),
-            entry == null ? null : entry.channel().name(),
-            entry == null ? null : entry.group().age().name(),
-            entry == null ? null : entry.group().sex().name(),
-            entry == null || entry.group().occupation() == null ? null : entry.group().occupation().name(),
-            entry == null ? 0 : entry.group().membershipBits(),
-            entry == null ? null : entry.firstDay(),
-            day,
-            utc(hour))
+        .params(consultationId, pseudonym, revision, day)
+        .update();
+    jdbc.sql(
+            """
+            insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, memberships, day, hour)
+            select ?::bigint, ?::char(12), coalesce(max(seq), 0) + 1, true, 0, ?::date, ?::timestamptz
+            from opinion.participation_log where consultation_id = ?::bigint and citizen_id = ?::char(12)
+            """)
+        .params(consultationId, citizen.value(), day, utc(hour), consultationId, citizen.value())
         .update();
   }
 
-  /** What a submission is counted by, as the log keeps it. */
-  public record LogEntry(long unitId, Channel channel, vn.ykien.consultation.CitizenGroup group, LocalDate firstDay) {}
+  /**
+   * What a submission is counted by: the participation log keeps the lowest unit, the opinion log
+   * only its commune ({@code communeId}: content is never placed closer).
+   */
+  public record LogEntry(
+      long unitId, long communeId, Channel channel, vn.ykien.consultation.CitizenGroup group, LocalDate firstDay) {}
 
   /**
    * Declares this transaction a writer of the opinion log (as {@link #joinLogWriters()}) and
@@ -163,8 +156,8 @@ public class OpinionStore {
 
   /**
    * Stores a submission in one statement: its receipt, the next revision of the pseudonym's
-   * answers and general comment (dated to the day), the idempotency record and the log entry
-   * readers follow. Returns the revision's number (1 for the first). The caller holds the
+   * answers and general comment (dated to the day), the idempotency record and the entries of the
+   * two logs readers follow (participation under the citizen, content under the pseudonym). Returns the revision's number (1 for the first). The caller holds the
    * participation row's lock, so no other revision of the same person is numbered meanwhile.
    */
   public int recordSubmission(long consultationId, CitizenId citizen, NewRevision revision) {
@@ -220,10 +213,16 @@ public class OpinionStore {
               from revision where ?::text is not null),
             logged as (
               insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id,
-                channel, age_band, sex, occupation, memberships, first_day, day, hour)
+                channel, age_band, sex, occupation, memberships, first_day, day)
               select ?::bigint, ?::bytea, revision.number, false, ?::bigint, ?::text, ?::text, ?::text, ?::text,
-                ?::int, ?::date, ?::date, ?::timestamptz
-              from revision)
+                ?::int, ?::date, ?::date
+              from revision),
+            participated as (
+              insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, unit_id,
+                channel, age_band, sex, occupation, memberships, first_day, day, hour)
+              select ?::bigint, ?::char(12), coalesce(max(seq), 0) + 1, false, ?::bigint, ?::text, ?::text, ?::text,
+                ?::text, ?::int, ?::date, ?::date, ?::timestamptz
+              from opinion.participation_log where consultation_id = ?::bigint and citizen_id = ?::char(12))
             select number from revision
             """)
         .params(
@@ -240,10 +239,14 @@ public class OpinionStore {
             consultationId, citizen.value(), idempotency == null ? null : idempotency.key(),
             idempotency == null ? null : idempotency.fingerprint(), revision.receipt(),
             idempotency == null ? null : utc(idempotency.at()), idempotency == null ? null : idempotency.key(),
-            // log
-            consultationId, revision.pseudonym(), log.unitId(), log.channel().name(), group.age().name(),
+            // opinion log: the commune, the day
+            consultationId, revision.pseudonym(), log.communeId(), log.channel().name(), group.age().name(),
             group.sex().name(), group.occupation() == null ? null : group.occupation().name(), group.membershipBits(),
-            log.firstDay(), revision.day(), utc(revision.hour()))
+            log.firstDay(), revision.day(),
+            // participation log: the lowest unit, the hour, no pseudonym
+            consultationId, citizen.value(), log.unitId(), log.channel().name(), group.age().name(),
+            group.sex().name(), group.occupation() == null ? null : group.occupation().name(), group.membershipBits(),
+            log.firstDay(), revision.day(), utc(revision.hour()), consultationId, citizen.value())
         .query(Integer.class)
         .single();
   }

@@ -9,11 +9,12 @@ import vn.ykien.opinion.OpinionLogReader;
 import vn.ykien.opinion.ReaderPositions;
 
 /**
- * Keeps the tallies from the opinion log. Each change counts the person where and as they stand
- * now and takes away what its previous revision counted (a withdrawal only takes away), at every
- * level of the unit's lineage; a batch adds its changes up per cell and writes each cell once,
- * with the reader's position, in one transaction. Applied in any order, the changes of one person
- * add up to their latest revision.
+ * Keeps the answer tallies from the opinion log (content, placed at the commune). Each change
+ * counts the person's answers where and as they stand now and takes away what its previous
+ * revision counted (a withdrawal only takes away), at the commune and every level above it; a
+ * batch adds its changes up per cell and writes each cell once, with the reader's position, in one
+ * transaction. Applied in any order, the changes of one person add up to their latest revision.
+ * People are counted by {@link ParticipationTallyReader}, from the participation log.
  */
 @Component
 class TallyReader implements OpinionLogReader {
@@ -50,10 +51,7 @@ class TallyReader implements OpinionLogReader {
     tallies.add(deltas);
   }
 
-  /**
-   * What one standing counts, times {@code sign}: the person at every level of its unit's lineage,
-   * the answers from the commune up.
-   */
+  /** What one standing's answers count, from its commune up, times {@code sign}. */
   void count(TallyStore.Deltas deltas, long consultationId, OpinionChange.@org.jspecify.annotations.Nullable Standing standing, int sign) {
     if (standing == null) {
       return;
@@ -61,14 +59,6 @@ class TallyReader implements OpinionLogReader {
     String age = standing.group().age().name();
     String sex = standing.group().sex().name();
     String occupation = standing.group().occupation() == null ? "" : standing.group().occupation().name();
-    int memberships = standing.group().membershipBits();
-    for (long unit : lineages.of(standing.unitId())) {
-      deltas.person(
-          new TallyStore.PeopleKey(
-              consultationId, unit, standing.firstDay(), standing.channel(), age, sex, occupation, memberships),
-          sign);
-    }
-    // Answers from the commune up only: content is never counted per village.
     for (long unit : lineages.contentOf(standing.unitId())) {
       for (OpinionChange.CountedAnswer answer : standing.answers()) {
         deltas.answer(
@@ -79,5 +69,4 @@ class TallyReader implements OpinionLogReader {
       }
     }
   }
-
 }
