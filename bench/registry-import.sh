@@ -21,6 +21,7 @@ export YKIEN_RECEIPT_KEY="$(openssl genpkey -algorithm ed25519 -outform DER | ba
 export YKIEN_AUDIT_KEY="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
 export YKIEN_TOTP_KEY="$(openssl rand -base64 32)"
 export YKIEN_CLASSIFICATION_KEY="$(openssl rand -base64 32)"
+export YKIEN_MIXER_KEY="$(openssl genpkey -algorithm x25519 -outform DER | base64 -w0)"
 export SPRING_PROFILES_ACTIVE=prod
 command -v psql > /dev/null || { echo "psql is needed (apt-get install postgresql-client)" >&2; exit 2; }
 

@@ -64,7 +64,7 @@ loaded_at="$(date +%s)"
 readers_here=1
 [[ "${SERVER_ARGS:-}" == *"ykien.readers.enabled=false"* ]] && readers_here=0
 for _ in $(seq 1 $(( readers_here * 1200 ))); do
-  pending="$(sql "select coalesce(sum(case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end), 0) from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
+  pending="$(sql "select (select count(*) from opinion.content_inbox) + coalesce(sum(case when p.reader = 'reporting.participation' then (select count(*) from opinion.participation_log l where (l.xid, l.id) > (p.xid, p.id)) else (select count(*) from opinion.change_log l where (l.xid, l.id) > (p.xid, p.id)) end), 0) from (select reader, xid, id from reporting.log_position union all select reader, xid, id from classification.log_position) p")"
   [[ "$pending" == 0 ]] && break
   sleep 0.5
 done

@@ -31,6 +31,7 @@ public class OpinionLogReaders implements SmartLifecycle {
   private final List<OpinionLogReader> readers;
   private final OpinionLog opinionLog;
   private final ParticipationLog participationLog;
+  private final ContentMixer mixer;
   private final TransactionTemplate transactions;
   private final int batchSize;
   private final Duration idle;
@@ -42,6 +43,7 @@ public class OpinionLogReaders implements SmartLifecycle {
       List<OpinionLogReader> readers,
       OpinionLog opinionLog,
       ParticipationLog participationLog,
+      ContentMixer mixer,
       PlatformTransactionManager transactionManager,
       @Value("${ykien.readers.batch-size:500}") int batchSize,
       @Value("${ykien.readers.idle-wait:PT0.5S}") Duration idle,
@@ -49,6 +51,7 @@ public class OpinionLogReaders implements SmartLifecycle {
     this.readers = List.copyOf(readers);
     this.opinionLog = opinionLog;
     this.participationLog = participationLog;
+    this.mixer = mixer;
     this.transactions = new TransactionTemplate(transactionManager);
     this.batchSize = batchSize;
     this.idle = idle;
@@ -169,13 +172,22 @@ public class OpinionLogReaders implements SmartLifecycle {
   }
 
   /**
-   * Waits until every reader has passed the head of its log as it is now (what the caller wrote before
+   * Waits until the mixer has written every envelope waiting now, then until every reader has
+   * passed the head of its log as it is then (what the caller wrote before
    * is then applied everywhere); false if that took longer than {@code timeout}.
    */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // First the mixer: every envelope waiting now is written to the opinion log.
+    long envelopes = mixer.newestWaiting();
+    while (mixer.waiting(envelopes)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
     LogPosition contentHead = opinionLog.head();
     LogPosition participationHead = participationLog.head();
-    long deadline = System.nanoTime() + timeout.toNanos();
     for (OpinionLogReader reader : readers) {
       LogPosition head = reader.log() == LogKind.PARTICIPATION ? participationHead : contentHead;
       while (reader.position().isBefore(head)) {

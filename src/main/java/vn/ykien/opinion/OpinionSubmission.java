@@ -38,6 +38,8 @@ public class OpinionSubmission {
   private final SecureRandom random = new SecureRandom();
   private final int perCitizenPerMinute;
   private final vn.ykien.units.Units units;
+  private final vn.ykien.opinion.internal.ContentSeal seal;
+  private final OwnContent own;
 
   OpinionSubmission(
       Consultations consultations,
@@ -47,10 +49,14 @@ public class OpinionSubmission {
       Clock clock,
       ReceiptSigner signer,
       vn.ykien.units.Units units,
+      vn.ykien.opinion.internal.ContentSeal seal,
+      OwnContent own,
       @org.springframework.beans.factory.annotation.Value("${ykien.api.rate-limit.per-citizen-per-minute:20}")
           int perCitizenPerMinute) {
     this.perCitizenPerMinute = perCitizenPerMinute;
     this.units = units;
+    this.seal = seal;
+    this.own = own;
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
@@ -215,25 +221,42 @@ public class OpinionSubmission {
           consultation.id(), command.citizen(), unitId, command.channel(), now, receipt);
     }
     Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    // The one write downstream readers follow (tallies, classification) is part of this one
-    // statement: nothing else is done on the submission's behalf, now or after its commit.
     LocalDate firstDay =
         LocalDate.ofInstant(previous.map(OpinionStore.Participation::firstSubmittedAt).orElse(now), Consultation.ZONE);
-    int revision =
-        store.recordSubmission(
-            consultation.id(),
-            command.citizen(),
-            new OpinionStore.NewRevision(
-                receipt,
-                issuedAt,
-                command.assistance(),
+    LocalDate day = LocalDate.ofInstant(now, Consultation.ZONE);
+    int revision = store.nextChange(consultation.id(), command.citizen());
+    // Content leaves this transaction sealed to the mixer, which writes it apart, among others
+    // (ADR 0004); the citizen's own copy is sealed beside their participation for their pages.
+    byte[] content =
+        new vn.ykien.opinion.internal.Content(
+                consultation.id(),
                 pseudonyms.of(consultation.id(), command.citizen()),
+                revision,
+                false,
+                communeOf(unitId),
+                command.channel(),
+                group,
+                firstDay,
+                day,
                 command.answers(),
-                blankToNull(command.generalComment()),
-                key == null ? null : new OpinionStore.Idempotency(key, fingerprint, now),
-                new OpinionStore.LogEntry(unitId, communeOf(unitId), command.channel(), group, firstDay),
-                LocalDate.ofInstant(now, Consultation.ZONE),
-                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+                blankToNull(command.generalComment()))
+            .bytes();
+    // The one write downstream readers follow is part of this one statement: nothing else is done
+    // on the submission's behalf, now or after its commit.
+    store.recordSubmission(
+        consultation.id(),
+        command.citizen(),
+        new OpinionStore.NewRevision(
+            receipt,
+            issuedAt,
+            command.assistance(),
+            revision,
+            seal.seal(content),
+            pseudonyms.sealOwn(consultation.id(), command.citizen(), revision, content),
+            key == null ? null : new OpinionStore.Idempotency(key, fingerprint, now),
+            new OpinionStore.LogEntry(unitId, communeOf(unitId), command.channel(), group, firstDay),
+            day,
+            now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
     return new SubmissionResult.Accepted(signed(receipt, consultation.id(), issuedAt), revision);
   }
 
@@ -256,13 +279,23 @@ public class OpinionSubmission {
   /** The citizen's own current answers, to show them back (never to an official). */
   @Transactional(readOnly = true)
   public List<Answer> currentAnswers(long consultationId, CitizenId citizen) {
-    return store.currentAnswers(consultationId, pseudonyms.of(consultationId, citizen));
+    return switch (own.latest(consultationId, citizen)) {
+      case OwnContent.Pending pending -> pending.content().answers().stream()
+          .sorted(java.util.Comparator.comparingLong(Answer::itemId))
+          .toList();
+      case OwnContent.PendingWithdrawal withdrawn -> List.of();
+      case OwnContent.Mixed mixed -> store.currentAnswers(consultationId, pseudonyms.of(consultationId, citizen));
+    };
   }
 
   /** The citizen's own current general comment, to show it back (never to an official). */
   @Transactional(readOnly = true)
   public Optional<String> currentGeneralComment(long consultationId, CitizenId citizen) {
-    return store.currentGeneralComment(consultationId, pseudonyms.of(consultationId, citizen));
+    return switch (own.latest(consultationId, citizen)) {
+      case OwnContent.Pending pending -> Optional.ofNullable(pending.content().generalComment());
+      case OwnContent.PendingWithdrawal withdrawn -> Optional.empty();
+      case OwnContent.Mixed mixed -> store.currentGeneralComment(consultationId, pseudonyms.of(consultationId, citizen));
+    };
   }
 
   private static @org.jspecify.annotations.Nullable String blankToNull(@org.jspecify.annotations.Nullable String text) {

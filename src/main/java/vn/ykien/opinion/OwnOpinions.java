@@ -29,6 +29,8 @@ public class OwnOpinions {
   private final Pseudonyms pseudonyms;
   private final ReceiptSigner signer;
   private final Clock clock;
+  private final OwnContent own;
+  private final vn.ykien.opinion.internal.ContentSeal seal;
 
   OwnOpinions(
       Consultations consultations,
@@ -36,13 +38,17 @@ public class OwnOpinions {
       OpinionStore store,
       Pseudonyms pseudonyms,
       ReceiptSigner signer,
-      Clock clock) {
+      Clock clock,
+      OwnContent own,
+      vn.ykien.opinion.internal.ContentSeal seal) {
     this.consultations = consultations;
     this.eligibility = eligibility;
     this.store = store;
     this.pseudonyms = pseudonyms;
     this.signer = signer;
     this.clock = clock;
+    this.own = own;
+    this.seal = seal;
   }
 
   /** The citizen's own history: revisions, withdrawals and receipts, oldest first. */
@@ -67,7 +73,19 @@ public class OwnOpinions {
                             stored.on(),
                             stored.answers().stream().sorted(inDraftOrder).toList(),
                             stored.generalComment()))
-            .toList();
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    // The latest change, while the mixer has not written it yet (ADR 0004).
+    switch (own.latest(consultationId, citizen)) {
+      case OwnContent.Pending pending ->
+          entries.add(new OpinionHistory.Revision(
+              pending.content().revision(),
+              pending.content().day(),
+              pending.content().answers().stream().sorted(inDraftOrder).toList(),
+              pending.content().generalComment()));
+      case OwnContent.PendingWithdrawal withdrawn ->
+          entries.add(new OpinionHistory.Withdrawal(withdrawn.revision(), withdrawn.day()));
+      case OwnContent.Mixed mixed -> {}
+    }
     List<OpinionHistory.IssuedReceipt> receipts =
         store.receiptsOf(consultationId, citizen).stream()
             .map(
@@ -114,11 +132,13 @@ public class OwnOpinions {
     store.forgetIdempotent(consultation.id(), command.citizen());
     int revoked = store.revokeReceipts(consultation.id(), command.citizen(), now);
     byte[] pseudonym = pseudonyms.of(consultation.id(), command.citizen());
-    int revision = store.nextRevision(consultation.id(), pseudonym);
-    store.withdrawContent(consultation.id(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE));
-    store.appendWithdrawalToLogs(
-        consultation.id(), command.citizen(), pseudonym, revision, LocalDate.ofInstant(now, Consultation.ZONE),
-        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+    int revision = store.nextChange(consultation.id(), command.citizen());
+    LocalDate day = LocalDate.ofInstant(now, Consultation.ZONE);
+    // The content side learns of it from the mixer, as of a submission (ADR 0004).
+    store.recordWithdrawal(
+        consultation.id(), command.citizen(), revision,
+        seal.seal(vn.ykien.opinion.internal.Content.withdrawal(consultation.id(), pseudonym, revision, day).bytes()),
+        day, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
     return new WithdrawalResult.Withdrawn(revision, revoked);
   }
 }

@@ -30,6 +30,7 @@ class ContentCopyTests {
   @Autowired OpinionSubmission submission;
   @Autowired Fixtures fixtures;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   void send(Consultation consultation, CitizenId citizen, String comment) {
     List<Answer> answers = new ArrayList<>();
@@ -125,6 +126,59 @@ class ContentCopyTests {
     assertThat(jdbc.sql("select unit_id from opinion.participation_log where consultation_id = ? and citizen_id = ?")
             .params(consultation.id(), citizen.value()).query(Long.class).single())
         .isEqualTo(village);
+  }
+
+  @Test
+  void contentIsWrittenByAnotherTransactionThanTheParticipationAndInAShuffledOrder() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    List<CitizenId> citizens = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      citizens.add(fixtures.aResident().register());
+    }
+    // Twelve submissions that commit together reach the mixer together: one batch.
+    new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      for (int i = 0; i < citizens.size(); i++) {
+        send(consultation, citizens.get(i), "Ý kiến số " + (char) ('A' + i) + " về chính quyền địa phương");
+      }
+    });
+    fixtures.readersCaughtUp();
+
+    // Someone with a copy of the database pairs rows by the transaction that wrote them: the
+    // participation's transaction wrote no content, and the content's wrote no participation.
+    long shared =
+        jdbc.sql(
+                """
+                select count(*) from opinion.participation p
+                where p.consultation_id = ?
+                  and (exists (select 1 from opinion.answer_revision r
+                               where r.consultation_id = p.consultation_id and r.xmin = p.xmin)
+                    or exists (select 1 from opinion.change_log l
+                               where l.consultation_id = p.consultation_id and l.xmin = p.xmin))
+                """)
+            .param(consultation.id())
+            .query(Long.class)
+            .single();
+    assertThat(shared).isZero();
+    // In the opinion log, the batch's order is not the order they came in.
+    List<String> logged =
+        jdbc.sql(
+                """
+                select r.comment from opinion.change_log l
+                join opinion.answer_revision r
+                  on r.consultation_id = l.consultation_id and r.pseudonym = l.pseudonym and r.revision = l.revision
+                where l.consultation_id = ? and r.comment is not null
+                order by l.id
+                """)
+            .param(consultation.id())
+            .query(String.class)
+            .list();
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      sent.add("Ý kiến số " + (char) ('A' + i) + " về chính quyền địa phương");
+    }
+    assertThat(logged).containsExactlyInAnyOrderElementsOf(sent);
+    // In arrival order once in 12! = 479,001,600 batches.
+    assertThat(logged).isNotEqualTo(sent);
   }
 
   List<String> columns(String table) {

@@ -96,6 +96,8 @@ class OpinionApiTests {
   }
 
   long revisions(Consultation consultation) {
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     return jdbc.sql("select count(distinct revision) from opinion.answer_revision where consultation_id = ?")
         .param(consultation.id())
         .query(Long.class)
@@ -173,6 +175,9 @@ class OpinionApiTests {
             HttpRequest.newBuilder(URI.create("http://localhost:%d/api/v1/receipts/%s".formatted(port, receiptToken))).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(json.readTree(check.body()).get("status").asString()).isEqualTo("REVOKED");
+    // The withdrawal shows at once; the history holds every revision once the mixer wrote them.
+    assertThat(json.readTree(mine(consultation, token, "GET").body()).get("standing").asBoolean()).isFalse();
+    fixtures.readersCaughtUp();
     JsonNode after = json.readTree(mine(consultation, token, "GET").body());
     assertThat(after.get("standing").asBoolean()).isFalse();
     assertThat(after.get("entries").get(1).get("kind").asString()).isEqualTo("WITHDRAWAL");
@@ -203,6 +208,8 @@ class OpinionApiTests {
     var response = post(consultation, tokenFor(citizen, 2), "{\"approveAll\": true}", "vi");
 
     assertThat(response.statusCode()).isEqualTo(201);
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     assertThat(
             jdbc.sql("select count(*) from opinion.current_answer where consultation_id = ? and stance = 'APPROVE'")
                 .param(consultation.id())
@@ -375,6 +382,8 @@ class OpinionApiTests {
     var response = post(consultation, tokenFor(citizen, 2), body, "vi");
 
     assertThat(response.statusCode()).isEqualTo(201);
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     var stored =
         jdbc.sql("select comment from opinion.current_answer where consultation_id = ? and item_id = ?")
             .params(consultation.id(), item)

@@ -29,6 +29,8 @@ class OpinionSubmissionTests {
   }
 
   long storedAnswers(Consultation consultation) {
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     return jdbc.sql("select count(*) from opinion.current_answer where consultation_id = ?")
         .param(consultation.id())
         .query(Long.class)
@@ -73,6 +75,8 @@ class OpinionSubmissionTests {
     assertThat(fixtures.participations(consultation)).isEqualTo(1);
     assertThat(submission.currentAnswers(consultation.id(), citizen))
         .contains(new Answer(items.get(0).id(), Stance.DISAPPROVE, "Giữ nguyên Điều 9"));
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     long kept =
         jdbc.sql("select count(*) from opinion.answer_revision where consultation_id = ?")
             .param(consultation.id())
@@ -87,6 +91,8 @@ class OpinionSubmissionTests {
     CitizenId citizen = fixtures.aResident().register();
     submit(consultation, citizen, 2, approveAll(fixtures.items(consultation)));
 
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     List<byte[]> pseudonyms =
         jdbc.sql("select distinct pseudonym from opinion.current_answer where consultation_id = ?")
             .param(consultation.id())
@@ -248,6 +254,8 @@ class OpinionSubmissionTests {
 
     submit(consultation, citizen, 2, approveAll(items));
     assertThat(submission.currentGeneralComment(consultation.id(), citizen)).isEmpty();
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     assertThat(
             jdbc.sql("select count(*) from opinion.general_comment_revision where consultation_id = ?")
                 .param(consultation.id())
@@ -270,6 +278,8 @@ class OpinionSubmissionTests {
     assertThat(refused)
         .isInstanceOfSatisfying(
             SubmissionResult.TooFrequent.class, wait -> assertThat(wait.retryAfterSeconds()).isBetween(1L, 60L));
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     assertThat(
             jdbc.sql("select count(distinct revision) from opinion.answer_revision where consultation_id = ?")
                 .param(consultation.id())

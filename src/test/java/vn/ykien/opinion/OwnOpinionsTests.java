@@ -34,6 +34,8 @@ class OwnOpinionsTests {
   }
 
   long count(String table, Consultation consultation) {
+    // Content is written by the mixer, apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     return jdbc.sql("select count(*) from opinion." + table + " where consultation_id = ?")
         .param(consultation.id())
         .query(Long.class)
@@ -47,6 +49,11 @@ class OwnOpinionsTests {
     CitizenId citizen = fixtures.aResident().register();
     send(consultation, citizen, all(items, Stance.APPROVE), "Lần đầu");
     send(consultation, citizen, all(items, Stance.DISAPPROVE), null);
+    // The latest revision shows at once (from the citizen's own sealed copy)…
+    assertThat(own.history(consultation.id(), citizen).entries().getLast())
+        .isInstanceOfSatisfying(OpinionHistory.Revision.class, latest -> assertThat(latest.revision()).isEqualTo(2));
+    // …and every earlier one once the mixer has written it.
+    fixtures.readersCaughtUp();
 
     OpinionHistory history = own.history(consultation.id(), citizen);
 

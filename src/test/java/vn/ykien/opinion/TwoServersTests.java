@@ -136,6 +136,9 @@ class TwoServersTests {
         for (JsonNode receipt : List.of(first, other)) {
           assertThat(submission.verify(receipt.get("token").asString())).isInstanceOf(ReceiptCheck.Valid.class);
         }
+        // The latest revision shows at once (the citizen's own copy); the history holds every
+        // revision once the mixer has written them.
+        fixtures.readersCaughtUp();
         assertThat(own.history(consultation.id(), citizen).entries()).hasSize(2);
       }
     }
@@ -145,6 +148,8 @@ class TwoServersTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(10);
+    // Content is written by the mixer (of either server), apart from the submission: wait for it.
+    fixtures.readersCaughtUp();
     assertThat(
             jdbc.sql(
                     "select count(*) from (select pseudonym from opinion.current_answer where consultation_id = ?"

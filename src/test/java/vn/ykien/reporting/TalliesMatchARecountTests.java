@@ -37,7 +37,8 @@ import vn.ykien.units.Units;
 
 /**
  * Random workloads — first opinions, revisions through other channels, withdrawals and second
- * opinions, residents moving between residential groups, readers killed in the middle of a batch
+ * opinions, residents moving between residential groups, readers and the mixer killed in the
+ * middle of a batch
  * — always leave tallies that a recount from the stored opinions finds right, and that match what
  * the workload says each person last did. Each seed is one workload; a failure names its seed.
  */
@@ -52,6 +53,7 @@ class TalliesMatchARecountTests {
   @Autowired ParticipationReport report;
   @Autowired TallyRecount recount;
   @Autowired OpinionLogReaders readers;
+  @Autowired vn.ykien.opinion.ContentMixer mixer;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
 
@@ -105,8 +107,10 @@ class TalliesMatchARecountTests {
             .params(fixtures.residentialGroup(group).id(), citizen.value())
             .update();
         livesIn.put(citizen, group);
-      } else {
+      } else if (random.nextBoolean()) {
         killAReaderInTheMiddleOfABatch(random);
+      } else {
+        killTheMixerInTheMiddleOfABatch();
       }
     }
 
@@ -175,6 +179,17 @@ class TalliesMatchARecountTests {
     assertThat(row.participants()).isEqualTo(people.size());
     assertThat(recount.check(consultation.id())).isInstanceOfSatisfying(
         TallyRecount.Outcome.Recounted.class, recounted -> assertThat(recounted.mismatched()).isZero());
+  }
+
+  /**
+   * The mixer writes what waits and dies before its transaction commits: the envelopes are still
+   * there and the next batch writes them once.
+   */
+  void killTheMixerInTheMiddleOfABatch() {
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      mixer.mix(true);
+      status.setRollbackOnly();
+    });
   }
 
   /**

@@ -59,29 +59,6 @@ public class OpinionStore {
   }
 
   /**
-   * Appends a withdrawal to both logs readers downstream follow (in the withdrawal's transaction):
-   * the participation log under the citizen, the opinion log under the pseudonym.
-   */
-  public void appendWithdrawalToLogs(
-      long consultationId, CitizenId citizen, byte[] pseudonym, int revision, LocalDate day, Instant hour) {
-    jdbc.sql(
-            """
-            insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, memberships, day)
-            values (?, ?, ?, true, 0, ?)
-            """)
-        .params(consultationId, pseudonym, revision, day)
-        .update();
-    jdbc.sql(
-            """
-            insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, memberships, day, hour)
-            select ?::bigint, ?::char(12), coalesce(max(seq), 0) + 1, true, 0, ?::date, ?::timestamptz
-            from opinion.participation_log where consultation_id = ?::bigint and citizen_id = ?::char(12)
-            """)
-        .params(consultationId, citizen.value(), day, utc(hour), consultationId, citizen.value())
-        .update();
-  }
-
-  /**
    * What a submission is counted by: the participation log keeps the lowest unit, the opinion log
    * only its commune ({@code communeId}: content is never placed closer).
    */
@@ -123,29 +100,27 @@ public class OpinionStore {
         .update();
   }
 
-  /** The next revision number of a pseudonym's opinion (1 for the first). */
-  public int nextRevision(long consultationId, byte[] pseudonym) {
+  /**
+   * The number of the person's next change (1 for the first): the next revision of their opinion
+   * on both sides, as the participation log counts it. The caller holds the participation row's
+   * lock (or is inserting it), so no other change of the same person is numbered meanwhile.
+   */
+  public int nextChange(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            """
-            select greatest(
-              (select coalesce(max(revision), 0) from opinion.answer_revision
-               where consultation_id = ? and pseudonym = ?),
-              (select coalesce(max(revision), 0) from opinion.withdrawal
-               where consultation_id = ? and pseudonym = ?)) + 1
-            """)
-        .params(consultationId, pseudonym, consultationId, pseudonym)
+            "select coalesce(max(seq), 0) + 1 from opinion.participation_log where consultation_id = ? and citizen_id = ?")
+        .params(consultationId, citizen.value())
         .query(Integer.class)
         .single();
   }
 
-  /** What one submission stores on the content side and in the log, beside its receipt. */
+  /** What one submission stores on participation's side, beside its sealed content. */
   public record NewRevision(
       String receipt,
       Instant issuedAt,
       Assistance assistance,
-      byte[] pseudonym,
-      List<Answer> answers,
-      @org.jspecify.annotations.Nullable String generalComment,
+      int revision,
+      byte[] envelope,
+      byte[] ownCopy,
       @org.jspecify.annotations.Nullable Idempotency idempotency,
       LogEntry log,
       LocalDate day,
@@ -155,12 +130,12 @@ public class OpinionStore {
   public record Idempotency(String key, byte[] fingerprint, Instant at) {}
 
   /**
-   * Stores a submission in one statement: its receipt, the next revision of the pseudonym's
-   * answers and general comment (dated to the day), the idempotency record and the entries of the
-   * two logs readers follow (participation under the citizen, content under the pseudonym). Returns the revision's number (1 for the first). The caller holds the
-   * participation row's lock, so no other revision of the same person is numbered meanwhile.
+   * Stores a submission in one statement: its receipt, the idempotency record, the participation
+   * log's entry, the content sealed to the mixer ({@code opinion.content_inbox}) and the citizen's
+   * own sealed copy on their participation row. No answer, comment or opinion-log row is written
+   * here: the mixer writes them apart (ADR 0004).
    */
-  public int recordSubmission(long consultationId, CitizenId citizen, NewRevision revision) {
+  public void recordSubmission(long consultationId, CitizenId citizen, NewRevision revision) {
     String official = null;
     String place = null;
     String reference = null;
@@ -178,75 +153,94 @@ public class OpinionStore {
         confirmedBy = paper.confirmedBy();
       }
     }
-    Long[] items = revision.answers().stream().map(Answer::itemId).toArray(Long[]::new);
-    String[] stances = revision.answers().stream().map(answer -> answer.stance().name()).toArray(String[]::new);
-    String[] comments = revision.answers().stream().map(Answer::comment).toArray(String[]::new);
     Idempotency idempotency = revision.idempotency();
     LogEntry log = revision.log();
     var group = log.group();
-    return jdbc.sql(
+    jdbc.sql(
             """
-            with revision as (
-              select greatest(
-                (select coalesce(max(revision), 0) from opinion.answer_revision
-                 where consultation_id = ?::bigint and pseudonym = ?::bytea),
-                (select coalesce(max(revision), 0) from opinion.withdrawal
-                 where consultation_id = ?::bigint and pseudonym = ?::bytea)) + 1 as number),
-            receipt as (
+            with receipt as (
               insert into opinion.receipt (number, consultation_id, citizen_id, issued_at, channel,
                 official, place, paper_reference, paper_confirmed_by)
               values (?::text, ?::bigint, ?::char(12), ?::timestamptz, ?::text, ?::text, ?::text, ?::text,
                 ?::text)),
-            answers as (
-              insert into opinion.answer_revision
-                (consultation_id, pseudonym, item_id, revision, stance, comment, submitted_on)
-              select ?::bigint, ?::bytea, a.item, revision.number, a.stance, a.comment, ?::date
-              from revision, unnest(?::bigint[], ?::text[], ?::text[]) a(item, stance, comment)),
-            general as (
-              insert into opinion.general_comment_revision
-                (consultation_id, pseudonym, revision, comment, submitted_on)
-              select ?::bigint, ?::bytea, revision.number, ?::text, ?::date from revision),
             idempotent as (
               insert into opinion.idempotent_request (consultation_id, citizen_id, key, fingerprint,
                 receipt_number, revision, created_at)
-              select ?::bigint, ?::char(12), ?::text, ?::bytea, ?::text, revision.number, ?::timestamptz
-              from revision where ?::text is not null),
-            logged as (
-              insert into opinion.change_log (consultation_id, pseudonym, revision, withdrawn, unit_id,
-                channel, age_band, sex, occupation, memberships, first_day, day)
-              select ?::bigint, ?::bytea, revision.number, false, ?::bigint, ?::text, ?::text, ?::text, ?::text,
-                ?::int, ?::date, ?::date
-              from revision),
+              select ?::bigint, ?::char(12), ?::text, ?::bytea, ?::text, ?::int, ?::timestamptz
+              where ?::text is not null),
             participated as (
               insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, unit_id,
                 channel, age_band, sex, occupation, memberships, first_day, day, hour)
-              select ?::bigint, ?::char(12), coalesce(max(seq), 0) + 1, false, ?::bigint, ?::text, ?::text, ?::text,
-                ?::text, ?::int, ?::date, ?::date, ?::timestamptz
-              from opinion.participation_log where consultation_id = ?::bigint and citizen_id = ?::char(12))
-            select number from revision
+              values (?::bigint, ?::char(12), ?::int, false, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::int,
+                ?::date, ?::date, ?::timestamptz)),
+            own as (
+              update opinion.participation set pending_revision = ?::int, pending_content = ?::bytea
+              where consultation_id = ?::bigint and citizen_id = ?::char(12))
+            insert into opinion.content_inbox (sealed) values (?::bytea)
             """)
         .params(
-            // revision
-            consultationId, revision.pseudonym(), consultationId, revision.pseudonym(),
             // receipt
             revision.receipt(), consultationId, citizen.value(), utc(revision.issuedAt()),
             revision.assistance().channel().name(), official, place, reference, confirmedBy,
-            // answers
-            consultationId, revision.pseudonym(), revision.day(), items, stances, comments,
-            // general comment
-            consultationId, revision.pseudonym(), revision.generalComment(), revision.day(),
             // idempotency
             consultationId, citizen.value(), idempotency == null ? null : idempotency.key(),
-            idempotency == null ? null : idempotency.fingerprint(), revision.receipt(),
+            idempotency == null ? null : idempotency.fingerprint(), revision.receipt(), revision.revision(),
             idempotency == null ? null : utc(idempotency.at()), idempotency == null ? null : idempotency.key(),
-            // opinion log: the commune, the day
-            consultationId, revision.pseudonym(), log.communeId(), log.channel().name(), group.age().name(),
-            group.sex().name(), group.occupation() == null ? null : group.occupation().name(), group.membershipBits(),
-            log.firstDay(), revision.day(),
             // participation log: the lowest unit, the hour, no pseudonym
-            consultationId, citizen.value(), log.unitId(), log.channel().name(), group.age().name(),
-            group.sex().name(), group.occupation() == null ? null : group.occupation().name(), group.membershipBits(),
-            log.firstDay(), revision.day(), utc(revision.hour()), consultationId, citizen.value())
+            consultationId, citizen.value(), revision.revision(), log.unitId(), log.channel().name(),
+            group.age().name(), group.sex().name(), group.occupation() == null ? null : group.occupation().name(),
+            group.membershipBits(), log.firstDay(), revision.day(), utc(revision.hour()),
+            // the citizen's own copy
+            revision.revision(), revision.ownCopy(), consultationId, citizen.value(),
+            // the content, sealed to the mixer
+            revision.envelope())
+        .update();
+  }
+
+  /** A withdrawal on participation's side: the participation log's entry and the sealed content. */
+  public void recordWithdrawal(long consultationId, CitizenId citizen, int revision, byte[] envelope, LocalDate day, Instant hour) {
+    jdbc.sql(
+            """
+            with participated as (
+              insert into opinion.participation_log (consultation_id, citizen_id, seq, withdrawn, memberships, day, hour)
+              values (?::bigint, ?::char(12), ?::int, true, 0, ?::date, ?::timestamptz))
+            insert into opinion.content_inbox (sealed) values (?::bytea)
+            """)
+        .params(consultationId, citizen.value(), revision, day, utc(hour), envelope)
+        .update();
+  }
+
+  /** The citizen's latest change as participation's side knows it, and their own sealed copy. */
+  public record LatestChange(int revision, boolean withdrawn, LocalDate day,
+      @org.jspecify.annotations.Nullable Integer pendingRevision, byte @org.jspecify.annotations.Nullable [] pendingContent) {}
+
+  public Optional<LatestChange> latestChange(long consultationId, CitizenId citizen) {
+    return jdbc.sql(
+            """
+            select l.seq, l.withdrawn, l.day, p.pending_revision, p.pending_content
+            from opinion.participation_log l
+            left join opinion.participation p on p.consultation_id = l.consultation_id and p.citizen_id = l.citizen_id
+            where l.consultation_id = ? and l.citizen_id = ?
+            order by l.seq desc limit 1
+            """)
+        .params(consultationId, citizen.value())
+        .query((rs, n) -> new LatestChange(
+            rs.getInt(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class),
+            (Integer) rs.getObject(4), rs.getBytes(5)))
+        .optional();
+  }
+
+  /** The latest revision of a pseudonym's opinion the mixer has written (0: none yet). */
+  public int mixedRevision(long consultationId, byte[] pseudonym) {
+    return jdbc.sql(
+            """
+            select greatest(
+              (select coalesce(max(revision), 0) from opinion.answer_revision
+               where consultation_id = ? and pseudonym = ?),
+              (select coalesce(max(revision), 0) from opinion.withdrawal
+               where consultation_id = ? and pseudonym = ?))
+            """)
+        .params(consultationId, pseudonym, consultationId, pseudonym)
         .query(Integer.class)
         .single();
   }
@@ -412,19 +406,6 @@ public class OpinionStore {
   public void deleteParticipation(long consultationId, CitizenId citizen) {
     jdbc.sql("delete from opinion.participation where consultation_id = ? and citizen_id = ?")
         .params(consultationId, citizen.value())
-        .update();
-  }
-
-  /**
-   * Ends the pseudonym's current opinion: a withdrawal takes the next revision, after which the
-   * current answers and general comment (views over the latest revision) are empty. The history
-   * stays.
-   */
-  public void withdrawContent(long consultationId, byte[] pseudonym, int revision, LocalDate day) {
-    jdbc.sql(
-            "insert into opinion.withdrawal (consultation_id, pseudonym, revision, withdrawn_on)"
-                + " values (?, ?, ?, ?)")
-        .params(consultationId, pseudonym, revision, day)
         .update();
   }
 

@@ -79,4 +79,47 @@ public class Pseudonyms {
       throw new IllegalStateException("HMAC-SHA-256 is not available", e);
     }
   }
+
+  /**
+   * Seals what a citizen just sent for their own pages (AES-256-GCM under a key derived from the
+   * pseudonym key, bound to the consultation, the citizen and the revision), until the mixer has
+   * written it. Without the key it says nothing; with it, nothing the pseudonym key does not.
+   */
+  public byte[] sealOwn(long consultationId, CitizenId citizen, int revision, byte[] content) {
+    try {
+      byte[] nonce = new byte[12];
+      RANDOM.nextBytes(nonce);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, ownKey(), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+      cipher.updateAAD(ownContext(consultationId, citizen, revision));
+      byte[] sealed = cipher.doFinal(content);
+      byte[] out = new byte[12 + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, 12);
+      System.arraycopy(sealed, 0, out, 12, sealed.length);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  /** Opens what {@link #sealOwn} sealed for this consultation, citizen and revision. */
+  public byte[] openOwn(long consultationId, CitizenId citizen, int revision, byte[] sealed) throws GeneralSecurityException {
+    javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(
+        javax.crypto.Cipher.DECRYPT_MODE, ownKey(), new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+    cipher.updateAAD(ownContext(consultationId, citizen, revision));
+    return cipher.doFinal(sealed, 12, sealed.length - 12);
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private SecretKeySpec ownKey() throws GeneralSecurityException {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(key);
+    return new SecretKeySpec(mac.doFinal("own-content/1".getBytes(StandardCharsets.US_ASCII)), "AES");
+  }
+
+  private static byte[] ownContext(long consultationId, CitizenId citizen, int revision) {
+    return ("own\n" + consultationId + ":" + citizen.value() + ":" + revision).getBytes(StandardCharsets.US_ASCII);
+  }
 }

@@ -97,7 +97,7 @@ class OfficialPages {
     model.addAttribute("settlements", report.bySettlement(chosen, unit));
     model.addAttribute("snapshot", population.snapshot(chosen).orElse(null));
     // How fresh the figures are: opinions sent but not yet counted, and any the counting set aside.
-    var lag = readers.lag(10_000).stream().filter(l -> l.reader().startsWith("reporting.")).findFirst();
+    var lag = readers.lag(10_000).stream().filter(l -> l.reader().equals("reporting.participation")).findFirst();
     model.addAttribute("pending", lag.map(l -> l.pending()).orElse(0L));
     model.addAttribute("parked", lag.map(l -> l.parked()).orElse(0L));
     model.addAttribute("mayImport", access.decide(at.official(), Permission.IMPORT_REGISTRY, unit).granted());

@@ -32,10 +32,12 @@ class ReaderPages {
 
   private final OfficialAccess access;
   private final OpinionLogReaders readers;
+  private final vn.ykien.opinion.ContentMixer mixer;
 
-  ReaderPages(OfficialAccess access, OpinionLogReaders readers) {
+  ReaderPages(OfficialAccess access, OpinionLogReaders readers, vn.ykien.opinion.ContentMixer mixer) {
     this.access = access;
     this.readers = readers;
+    this.mixer = mixer;
   }
 
   /** One reader on the page. */
@@ -58,6 +60,9 @@ class ReaderPages {
       rows.add(new ReaderRow(lag.reader(), lag.pending(), lag.pending() >= PENDING_CAP, lag.parked(),
           lag.parked() == 0 ? List.of() : reader.parkedChanges(PARKED_SHOWN)));
     }
+    // The mixer, which writes content apart before the content readers see it (ADR 0004).
+    var backlog = mixer.backlog();
+    rows.add(new ReaderRow("opinion.mixer", backlog.waiting(), false, backlog.parked(), List.of()));
     model.addAttribute("unit", at.unit());
     model.addAttribute("readers", rows);
     return "officials/readers";
