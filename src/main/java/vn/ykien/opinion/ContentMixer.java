@@ -123,17 +123,23 @@ public class ContentMixer implements SmartLifecycle {
           .query((rs, n) -> new Envelope(rs.getObject(1, UUID.class), rs.getBytes(2)))
           .list();
       List<Content> contents = new ArrayList<>(envelopes.size());
+      int parked = 0;
+      String firstReason = null;
       for (Envelope envelope : envelopes) {
         try {
           contents.add(Content.of(seal.open(envelope.sealed())));
         } catch (java.security.GeneralSecurityException | IllegalArgumentException unreadable) {
           String reason = unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
-          log.error("Mixer parked envelope {}: {} / Bộ trộn tạm gác phong bì {}: {}",
-              envelope.id(), reason, envelope.id(), reason);
           jdbc.sql("insert into opinion.content_parked (id, sealed, reason, parked_at) values (?, ?, ?, now())")
               .params(envelope.id(), envelope.sealed(), reason)
               .update();
+          parked++;
+          firstReason = firstReason == null ? reason : firstReason;
         }
+      }
+      if (parked > 0) {
+        log.error("Mixer parked {} envelopes it cannot open, e.g. {} / Bộ trộn tạm gác {} phong bì không mở được, ví dụ {}",
+            parked, firstReason, parked, firstReason);
       }
       write(shuffled(contents));
       jdbc.sql("delete from opinion.content_inbox where id = any(?::uuid[])")

@@ -4,9 +4,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the opinion logs (participation and content) may be read: both are written by the same
- * transactions, which declare themselves log writers before their first write (see
- * {@code OpinionStore.joinLogWriters}). Reads run in the caller's transaction.
+ * How far the opinion logs (participation and content) may be read, and where their heads are:
+ * every transaction that writes either (a submission, a withdrawal, the mixer) declares itself a
+ * log writer before its first write (see {@code OpinionStore.joinLogWriters}). Reads run in the
+ * caller's transaction.
  */
 @Component
 class LogHorizon {
@@ -58,4 +59,28 @@ class LogHorizon {
     return horizon;
   }
 
+
+  /** The position of the last change in a log table (of any transaction that has committed). */
+  LogPosition head(String table) {
+    return jdbc.sql("select l.xid::text, l.id from " + logTable(table) + " l order by l.xid desc, l.id desc limit 1")
+        .query((rs, n) -> new LogPosition(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
+        .optional()
+        .orElse(LogPosition.START);
+  }
+
+  /** How many changes of a log table lie after a position, counting at most {@code cap}. */
+  long pendingAfter(String table, LogPosition position, long cap) {
+    return jdbc.sql(
+            "select count(*) from (select 1 from " + logTable(table) + " where (xid, id) > (?::xid8, ?) limit ?) pending")
+        .params(Long.toUnsignedString(position.xid()), position.id(), cap)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String logTable(String table) {
+    if (!table.equals("opinion.change_log") && !table.equals("opinion.participation_log")) {
+      throw new IllegalArgumentException(table);
+    }
+    return table;
+  }
 }

@@ -145,19 +145,12 @@ public class OpinionLog {
 
   /** The position of the last change in the log (of any transaction that has committed). */
   public LogPosition head() {
-    return jdbc.sql("select l.xid::text, l.id from opinion.change_log l order by l.xid desc, l.id desc limit 1")
-        .query((rs, n) -> new LogPosition(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
-        .optional()
-        .orElse(LogPosition.START);
+    return horizon.head("opinion.change_log");
   }
 
   /** How many changes lie after a position, counting at most {@code cap}. */
   public long pendingAfter(LogPosition position, long cap) {
-    return jdbc.sql(
-            "select count(*) from (select 1 from opinion.change_log where (xid, id) > (?::xid8, ?) limit ?) pending")
-        .params(Long.toUnsignedString(position.xid()), position.id(), cap)
-        .query(Long.class)
-        .single();
+    return horizon.pendingAfter("opinion.change_log", position, cap);
   }
 
   /**

@@ -66,19 +66,12 @@ public class ParticipationLog {
 
   /** The position of the last change in the log (of any transaction that has committed). */
   public LogPosition head() {
-    return jdbc.sql("select l.xid::text, l.id from opinion.participation_log l order by l.xid desc, l.id desc limit 1")
-        .query((rs, n) -> new LogPosition(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
-        .optional()
-        .orElse(LogPosition.START);
+    return horizon.head("opinion.participation_log");
   }
 
   /** How many changes lie after a position, counting at most {@code cap}. */
   public long pendingAfter(LogPosition position, long cap) {
-    return jdbc.sql(
-            "select count(*) from (select 1 from opinion.participation_log where (xid, id) > (?::xid8, ?) limit ?) pending")
-        .params(Long.toUnsignedString(position.xid()), position.id(), cap)
-        .query(Long.class)
-        .single();
+    return horizon.pendingAfter("opinion.participation_log", position, cap);
   }
 
   /**

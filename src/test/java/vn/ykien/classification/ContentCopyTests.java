@@ -181,6 +181,24 @@ class ContentCopyTests {
     assertThat(logged).isNotEqualTo(sent);
   }
 
+  @Test
+  void anEnvelopeTheMixerCannotOpenIsParkedStillSealedAndTheOthersAreWritten() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    java.util.UUID forged = java.util.UUID.randomUUID();
+    jdbc.sql("insert into opinion.content_inbox (id, sealed) values (?, ?)")
+        .params(forged, "not sealed to the mixer".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .update();
+    send(consultation, fixtures.aResident().register(), "Tôi tán thành");
+    fixtures.readersCaughtUp();
+
+    assertThat(jdbc.sql("select reason from opinion.content_parked where id = ?").param(forged)
+            .query(String.class).single())
+        .contains("GeneralSecurityException");
+    assertThat(jdbc.sql("select count(*) from opinion.change_log where consultation_id = ?").param(consultation.id())
+            .query(Long.class).single())
+        .isEqualTo(1);
+  }
+
   List<String> columns(String table) {
     return jdbc.sql("select column_name from information_schema.columns where table_schema = 'opinion' and table_name = ?")
         .param(table)

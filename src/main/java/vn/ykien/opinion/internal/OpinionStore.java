@@ -107,7 +107,7 @@ public class OpinionStore {
    */
   public int nextChange(long consultationId, CitizenId citizen) {
     return jdbc.sql(
-            "select coalesce(max(seq), 0) + 1 from opinion.participation_log where consultation_id = ? and citizen_id = ?")
+            "select coalesce(max(seq), 0) + 1 as seq from opinion.participation_log where consultation_id = ? and citizen_id = ?")
         .params(consultationId, citizen.value())
         .query(Integer.class)
         .single();
