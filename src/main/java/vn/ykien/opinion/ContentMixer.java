@@ -319,7 +319,8 @@ public class ContentMixer implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (!enabled || !running.compareAndSet(false, true)) {
+    // Only a server that holds the mixer's private key mixes; the others only seal.
+    if (!enabled || !seal.canOpen() || !running.compareAndSet(false, true)) {
       return;
     }
     thread = Thread.ofPlatform().name("content-mixer").daemon().start(this::run);

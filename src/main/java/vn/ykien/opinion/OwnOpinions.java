@@ -62,6 +62,9 @@ public class OwnOpinions {
     }
     java.util.Comparator<Answer> inDraftOrder =
         java.util.Comparator.comparing(answer -> position.getOrDefault(answer.itemId(), Integer.MAX_VALUE));
+    // The citizen's own copy is read before the stored history: if the mixer writes the latest
+    // change in between, the history has it and the copy is not added twice (ADR 0004).
+    OwnContent.Latest latest = own.latest(consultationId, citizen);
     List<OpinionHistory.Entry> entries =
         store.history(consultationId, pseudonyms.of(consultationId, citizen)).stream()
             .<OpinionHistory.Entry>map(
@@ -74,17 +77,17 @@ public class OwnOpinions {
                             stored.answers().stream().sorted(inDraftOrder).toList(),
                             stored.generalComment()))
             .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-    // The latest change, while the mixer has not written it yet (ADR 0004).
-    switch (own.latest(consultationId, citizen)) {
-      case OwnContent.Pending pending ->
+    int storedUpTo = entries.stream().mapToInt(OpinionHistory.Entry::revision).max().orElse(0);
+    switch (latest) {
+      case OwnContent.Pending pending when pending.content().revision() > storedUpTo ->
           entries.add(new OpinionHistory.Revision(
               pending.content().revision(),
               pending.content().day(),
               pending.content().answers().stream().sorted(inDraftOrder).toList(),
               pending.content().generalComment()));
-      case OwnContent.PendingWithdrawal withdrawn ->
+      case OwnContent.PendingWithdrawal withdrawn when withdrawn.revision() > storedUpTo ->
           entries.add(new OpinionHistory.Withdrawal(withdrawn.revision(), withdrawn.day()));
-      case OwnContent.Mixed mixed -> {}
+      default -> {}
     }
     List<OpinionHistory.IssuedReceipt> receipts =
         store.receiptsOf(consultationId, citizen).stream()

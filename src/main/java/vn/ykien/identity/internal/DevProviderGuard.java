@@ -25,6 +25,7 @@ class DevProviderGuard {
           "YKIEN_TOTP_KEY",
           "YKIEN_CLASSIFICATION_KEY",
           "YKIEN_MIXER_KEY",
+          "YKIEN_MIXER_PUBLIC_KEY",
           "spring.security.oauth2.client.provider.eid.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.issuer-uri",
           "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",

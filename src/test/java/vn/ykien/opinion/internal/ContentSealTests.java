@@ -32,22 +32,35 @@ class ContentSealTests {
 
   @Test
   void saysNothingOfWhatWasSentAndOpensOnlyWithTheMixersKey() throws Exception {
-    byte[] envelope = new ContentSeal(MIXER).seal(content.bytes());
+    byte[] envelope = new ContentSeal(MIXER, "").seal(content.bytes());
 
     assertThat(new String(envelope, StandardCharsets.ISO_8859_1))
         .doesNotContain(new String("Giao Thuỷ".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
-    assertThat(Content.of(new ContentSeal(MIXER).open(envelope))).isEqualTo(content);
-    assertThatThrownBy(() -> new ContentSeal(OTHER).open(envelope)).isInstanceOf(GeneralSecurityException.class);
+    assertThat(Content.of(new ContentSeal(MIXER, "").open(envelope))).isEqualTo(content);
+    assertThatThrownBy(() -> new ContentSeal(OTHER, "").open(envelope)).isInstanceOf(GeneralSecurityException.class);
     // The same content sealed twice gives unrelated envelopes.
-    assertThat(new ContentSeal(MIXER).seal(content.bytes())).isNotEqualTo(envelope);
+    assertThat(new ContentSeal(MIXER, "").seal(content.bytes())).isNotEqualTo(envelope);
+  }
+
+  @Test
+  void aServerWithTheMixersPublicKeyAloneSealsButCannotOpen() throws Exception {
+    String publicKey = new ContentSeal(MIXER, "").publicKeyBase64();
+    ContentSeal submissionsOnly = new ContentSeal("", publicKey);
+
+    byte[] envelope = submissionsOnly.seal(content.bytes());
+
+    assertThat(submissionsOnly.canOpen()).isFalse();
+    assertThatThrownBy(() -> submissionsOnly.open(envelope)).isInstanceOf(IllegalStateException.class);
+    assertThat(Content.of(new ContentSeal(MIXER, publicKey).open(envelope))).isEqualTo(content);
+    assertThatThrownBy(() -> new ContentSeal(OTHER, publicKey)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void aChangedEnvelopeIsRefused() {
-    byte[] envelope = new ContentSeal(MIXER).seal(content.bytes());
+    byte[] envelope = new ContentSeal(MIXER, "").seal(content.bytes());
     envelope[envelope.length - 20] ^= 1;
 
-    assertThatThrownBy(() -> new ContentSeal(MIXER).open(envelope)).isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> new ContentSeal(MIXER, "").open(envelope)).isInstanceOf(GeneralSecurityException.class);
   }
 
   @Test
