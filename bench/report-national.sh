@@ -16,6 +16,11 @@
 #     one item nationally by age band; then the same figures by a plain GROUP BY over the raw rows
 #     (participation joined to units, the registry counted for the denominator, answers joined to
 #     the log for the group), as a page without tallies would compute them
+#  6. publishes a release of the results (`ykien results release`: every item's national table of
+#     units from commune up × groups × stances, protected by complementary suppression) and prints
+#     its time and share of hidden cells; then times over HTTP (curl, REPEAT requests each, one at a
+#     time, to the running server) the public results JSON of the nation and the national results
+#     page, p50 and p95
 # Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
 set -euo pipefail
 trap 'echo "bench/report-national.sh: failed at line $LINENO" >&2' ERR
@@ -39,7 +44,7 @@ cp "$here/target/ykien-0.1.0-SNAPSHOT.jar" "$work/ykien.jar"
 jar="$work/ykien.jar"
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_SHARED_DATA="$here/../shared/data"
-settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn)
+settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn --ykien.results.release-at-start=false)
 sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
 seconds() { date +%s.%N; }
 
@@ -201,6 +206,19 @@ timed national_groupby "$work/national-groupby.sql" "$repeat_groupby" | tee "$wo
 timed province_groupby "$work/province-groupby.sql" "$repeat_groupby"
 timed commune_groupby "$work/commune-groupby.sql" "$repeat_groupby"
 timed stance_by_age_national_groupby "$work/stance-groupby.sql" "$repeat_groupby"
+echo "--- results"
+t0=$(seconds)
+cli results release --consultation hien-phap-2025 --lang en | tee "$work/release.txt"
+t1=$(seconds)
+echo "release (command, start included): $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
+http_timed() { # $1: name, $2: url
+  for _ in $(seq 1 "$repeat"); do curl -s -o /dev/null -w '%{time_total}\n' "$2"; done | awk '{print $1 * 1000}' | sort -n \
+    | awk -v name="$1" '{ v[NR] = $1 } END { printf "%s: p50=%.1f ms p95=%.1f ms (%d requests)\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], NR }'
+}
+curl -s -o /dev/null "http://localhost:$port/results/hien-phap-2025"
+http_timed public_results_json "http://localhost:$port/api/v1/consultations/$consultation/results"
+http_timed public_results_page "http://localhost:$port/results/hien-phap-2025"
+http_timed public_results_page_province "http://localhost:$port/results/hien-phap-2025?unit=01"
 t="$(grep -o 'p50=[0-9.]*' "$work/national.txt" | cut -d= -f2)"
 g="$(grep -o 'p50=[0-9.]*' "$work/national-groupby.txt" | cut -d= -f2)"
 awk -v g="$g" -v t="$t" 'BEGIN { printf "ratio_vs_groupby=%.0f\n", g / t }'

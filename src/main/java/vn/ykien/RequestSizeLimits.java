@@ -5,10 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -124,17 +122,7 @@ class RequestSizeLimits extends OncePerRequestFilter {
                   + "</main></body></html>");
       return;
     }
-    // As the opinion API's own problems (opinion.web.ApiProblems, which this filter cannot reach).
-    String vi = messages.getMessage(key, args, VI);
-    String en = messages.getMessage(key, args, Locale.ENGLISH);
-    boolean english = request.getHeader("Accept-Language") != null && request.getLocale().getLanguage().equals("en");
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, english ? en : vi);
-    problem.setType(URI.create("urn:ykien:problem:" + key));
-    problem.setTitle(
-        messages.getMessage(
-            "problem.status." + status.value(), null, status.getReasonPhrase(), english ? Locale.ENGLISH : VI));
-    problem.setProperty("code", key);
-    problem.setProperty("messages", Map.of("vi", vi, "en", en));
+    ProblemDetail problem = vn.ykien.shared.ApiProblem.of(messages, status, key, request, args);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), problem);

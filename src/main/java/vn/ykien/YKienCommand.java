@@ -11,6 +11,7 @@ import vn.ykien.consultation.cli.ConsultationCommand;
 import vn.ykien.identity.cli.OfficialsCommand;
 import vn.ykien.registry.cli.RegistryCommand;
 import vn.ykien.reporting.cli.ReportingCommand;
+import vn.ykien.results.cli.ResultsCommand;
 import vn.ykien.units.cli.UnitsCommand;
 
 /**
@@ -27,7 +28,8 @@ import vn.ykien.units.cli.UnitsCommand;
       ConsultationCommand.class,
       OfficialsCommand.class,
       ClassifyCommand.class,
-      ReportingCommand.class
+      ReportingCommand.class,
+      ResultsCommand.class
     })
 class YKienCommand {
 

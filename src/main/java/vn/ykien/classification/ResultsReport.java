@@ -38,6 +38,9 @@ public class ResultsReport {
     this.jdbc = jdbc;
     this.units = units;
     this.consultations = consultations;
+    if (k < 10) {
+      throw new IllegalStateException("ykien.results.minimum-group is " + k + ": content figures need groups of at least 10 people");
+    }
     this.k = k;
   }
 
@@ -107,11 +110,34 @@ public class ResultsReport {
       items.add(
           hidden
               ? new ItemResult(item.id(), null, Map.of())
-              : new ItemResult(item.id(), n, stances.getOrDefault(item.id(), Map.of())));
+              : new ItemResult(item.id(), n, shownStances(stances.getOrDefault(item.id(), Map.of()), n)));
     }
     Integer outside = shown(flag(consultationId, unit, filter, "OUTSIDE"));
     Integer unclear = shown(flag(consultationId, unit, filter, "UNCLEAR"));
     return new CommentResults(k, items, outside, unclear, campaigns(consultationId, unit, filter));
+  }
+
+  /**
+   * The stances of a shown item that may be shown: none of 1 to k−1 people, nor one that would
+   * give such a one away from the item's total (the smallest others are hidden with it). A hidden
+   * stance is left out of the map; a shown one is there, zero included.
+   */
+  Map<CommentStance, Integer> shownStances(Map<CommentStance, Integer> counted, int people) {
+    Map<String, Integer> cells = new HashMap<>();
+    for (CommentStance stance : CommentStance.values()) {
+      cells.put(stance.name(), counted.getOrDefault(stance, 0));
+    }
+    // What the item's people hold beyond the stances counted here (a comment may have none).
+    int rest = people - counted.values().stream().mapToInt(Integer::intValue).sum();
+    cells.put("", Math.max(0, rest));
+    Map<CommentStance, Integer> shown = new EnumMap<>(CommentStance.class);
+    for (CommentStance stance : CommentStance.values()) {
+      int value = cells.get(stance.name());
+      if (value == 0 || !suppressed(cells, stance.name(), k)) {
+        shown.put(stance, value);
+      }
+    }
+    return shown;
   }
 
   /**

@@ -63,7 +63,18 @@ class CommentTalliesTests {
     fixtures.readersCaughtUp();
     CommentResults results = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
     var row = ResultsReportTests.result(results, item);
-    return new ItemResult110(row.people(), row.stances(), results.unclear());
+    // The stances as counted (the page hides those under k): straight from the tallies.
+    java.util.Map<CommentStance, Integer> stances = new java.util.EnumMap<>(CommentStance.class);
+    jdbc.sql(
+            """
+            select stance, sum(people) from classification.comment_count
+            where consultation_id = ? and unit_id = ? and item_id = ? and stance <> 'ALL' group by stance
+            """)
+        .params(consultation.id(), commune().id(), item.id())
+        .query(rs -> {
+          stances.put(CommentStance.valueOf(rs.getString(1)), rs.getInt(2));
+        });
+    return new ItemResult110(row.people(), stances, results.unclear());
   }
 
   record ItemResult110(Integer people, java.util.Map<CommentStance, Integer> stances, Integer unclear) {}

@@ -76,6 +76,10 @@ class OfficialAuthorizationMatrixTests {
           Map.entry(Endpoint.AUDIT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.AUDITOR)),
           Map.entry(Endpoint.RESULTS,
               Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
+          Map.entry(Endpoint.ANSWERS,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
+          Map.entry(Endpoint.SUMMARY,
+              Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.PROVINCE_OFFICER, OfficialRole.ANALYST)),
           Map.entry(Endpoint.REVIEW, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
           Map.entry(Endpoint.CORRECT, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
           Map.entry(Endpoint.KEYWORD, Set.of(OfficialRole.NATIONAL_ADMIN, OfficialRole.ANALYST)),
@@ -121,6 +125,10 @@ class OfficialAuthorizationMatrixTests {
     AUDIT,
     /** What comments say, in aggregate: 200 for a village too (it says why nothing is shown). */
     RESULTS,
+    /** The released results (answers per item): 422 for a village (content stops at communes). */
+    ANSWERS,
+    /** The drafting committee's summary per item: 422 for a village too. */
+    SUMMARY,
     /** The labels the model is least sure of (wording only), for an analyst to correct. */
     REVIEW,
     /** Correcting the stance of a comment that does not exist: refused by the use case, nothing changes. */
@@ -139,6 +147,7 @@ class OfficialAuthorizationMatrixTests {
   @Autowired OfficialAccounts accounts;
   @Autowired Units units;
   @Autowired vn.ykien.consultation.Consultations consultations;
+  @Autowired vn.ykien.results.internal.Releases releases;
 
   final Map<OfficialRole, OfficialSession> sessions = new EnumMap<>(OfficialRole.class);
 
@@ -147,6 +156,7 @@ class OfficialAuthorizationMatrixTests {
 
   @BeforeAll
   void oneSignedInOfficialForEachRole() {
+    releases.publish(consultations.findBySlug("hien-phap-2025").orElseThrow().id());
     for (OfficialRole role : OfficialRole.values()) {
       String username = "matrix." + role.name().toLowerCase().replace('_', '-');
       var created =
@@ -177,7 +187,7 @@ class OfficialAuthorizationMatrixTests {
                   && (!NATIONAL_ONLY.contains(endpoint) || home.parentId() == null);
           HttpResponse<String> response = call(sessions.get(role), endpoint, target);
           int status = response.statusCode();
-          int expected = allowed ? expectedSuccess(endpoint) : 403;
+          int expected = allowed ? expectedSuccess(endpoint, target) : 403;
           checked++;
           // A refusal must come from the access rule (with its reason), not from, say, CSRF.
           boolean reasoned =
@@ -235,9 +245,10 @@ class OfficialAuthorizationMatrixTests {
     assertThat(accounts.within(unit("VN"))).noneMatch(a -> a.username().startsWith("ngoai.pham.vi"));
   }
 
-  private int expectedSuccess(Endpoint endpoint) {
+  private int expectedSuccess(Endpoint endpoint, Unit target) {
     return switch (endpoint) {
       case IMPORT_UPLOAD, CORRECT, KEYWORD -> 302;
+      case ANSWERS, SUMMARY -> target.kind() == vn.ykien.units.UnitKind.VILLAGE ? 422 : 200;
       default -> 200;
     };
   }
@@ -274,6 +285,8 @@ class OfficialAuthorizationMatrixTests {
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
           case RESULTS -> session.get(base + "/results");
+          case ANSWERS -> session.get(base + "/results/answers");
+          case SUMMARY -> session.get(base + "/results/summary");
           case REVIEW -> session.get(base + "/results/review");
           case CORRECT ->
               session.post(

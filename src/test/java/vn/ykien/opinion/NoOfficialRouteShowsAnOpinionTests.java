@@ -22,7 +22,8 @@ import vn.ykien.shared.CitizenId;
  * Privacy by construction: a citizen of Giao Thuỷ gives an opinion with a comment nobody else
  * could write; then every GET route for officials (found from the application's own mappings, so
  * a new one is covered the day it is added) is called by the national administrator, who sees
- * the most, on every unit level. No answer may contain the comment.
+ * the most, on every unit level, and every public results route and file. No answer may contain
+ * the comment.
  */
 @IntegrationTest
 class NoOfficialRouteShowsAnOpinionTests {
@@ -32,6 +33,7 @@ class NoOfficialRouteShowsAnOpinionTests {
   @Autowired Consultations consultations;
   @Autowired Fixtures fixtures;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired vn.ykien.results.internal.Releases releases;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -55,10 +57,14 @@ class NoOfficialRouteShowsAnOpinionTests {
     assertThat(jdbc.sql("select count(*) from classification.comment where text like ?")
         .param(marker + "%").query(Long.class).single()).isEqualTo(answers.size() + 1L);
 
+    // The public results too, from a release that counts this opinion.
+    releases.publish(consultation.id());
+
     var admin = new OfficialSession(port);
     assertThat(admin.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
     Map<String, String> values =
-        Map.of("edition", "2026-07", "id", "00000000-0000-0000-0000-000000000000", "slug", consultation.slug());
+        Map.of("edition", "2026-07", "id", "00000000-0000-0000-0000-000000000000", "slug", consultation.slug(),
+            "consultationId", Long.toString(consultation.id()), "table", "groups");
 
     List<String> called = new ArrayList<>();
     mappings.getHandlerMethods().forEach(
@@ -66,11 +72,12 @@ class NoOfficialRouteShowsAnOpinionTests {
           boolean get = info.getMethodsCondition().getMethods().isEmpty()
               || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
           for (String pattern : info.getPatternValues()) {
-            if (!get || !pattern.startsWith("/officials")) {
+            boolean published = pattern.startsWith("/results") || pattern.startsWith("/api/v1/consultations/{consultationId}/results");
+            if (!get || !(pattern.startsWith("/officials") || published)) {
               continue;
             }
             for (String unit : List.of("VN", "37", "14167", "14167-03")) {
-              String path = pattern.replace("{code}", unit);
+              String path = published ? pattern + "?unit=" + unit : pattern.replace("{code}", unit);
               for (var value : values.entrySet()) {
                 path = path.replace("{" + value.getKey() + "}", value.getValue());
               }

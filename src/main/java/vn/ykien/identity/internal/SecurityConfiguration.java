@@ -58,6 +58,8 @@ class SecurityConfiguration {
                         HttpMethod.GET,
                         "/api/v1/consultations",
                         "/api/v1/consultations/*",
+                        "/api/v1/consultations/*/results",
+                        "/api/v1/consultations/*/results/*",
                         "/api/v1/receipts/*",
                         "/api/v1/openapi.json",
                         "/api/v1/openapi.json/**")

@@ -29,6 +29,7 @@ class OfficialMenu {
       links.add(new Link("menu.receipts", unit + "/receipts"));
     }
     if (official.may(Permission.VIEW_RESULTS)) {
+      links.add(new Link("menu.answers", unit + "/results/answers"));
       links.add(new Link("menu.results", unit + "/results"));
     }
     if (official.may(Permission.ASSIST_CITIZENS)) {

@@ -1,23 +1,15 @@
 package vn.ykien.opinion.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import vn.ykien.shared.ApiProblem;
 
-/**
- * RFC 9457 problem details whose text is given in Vietnamese and English: {@code detail} in the
- * language the caller asked for (Vietnamese unless Accept-Language prefers English), and both in
- * {@code messages}. {@code code} is the stable message key for programs.
- */
+/** The opinion API's problem details, in Vietnamese and English ({@link ApiProblem}). */
 @Component
 class ApiProblems {
-
-  private static final Locale VI = Locale.of("vi");
 
   private final MessageSource messages;
 
@@ -26,16 +18,6 @@ class ApiProblems {
   }
 
   ProblemDetail problem(HttpStatus status, String key, HttpServletRequest request, Object... args) {
-    String vi = messages.getMessage(key, args, VI);
-    String en = messages.getMessage(key, args, Locale.ENGLISH);
-    boolean english = request.getHeader("Accept-Language") != null && request.getLocale().getLanguage().equals("en");
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, english ? en : vi);
-    problem.setType(URI.create("urn:ykien:problem:" + key));
-    problem.setTitle(
-        messages.getMessage(
-            "problem.status." + status.value(), null, status.getReasonPhrase(), english ? Locale.ENGLISH : VI));
-    problem.setProperty("code", key);
-    problem.setProperty("messages", Map.of("vi", vi, "en", en));
-    return problem;
+    return ApiProblem.of(messages, status, key, request, args);
   }
 }

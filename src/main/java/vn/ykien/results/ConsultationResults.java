@@ -1,0 +1,118 @@
+package vn.ykien.results;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.results.internal.CellTable;
+import vn.ykien.results.internal.Groups;
+import vn.ykien.results.internal.MinimumGroup;
+import vn.ykien.results.internal.Releases;
+import vn.ykien.units.Unit;
+import vn.ykien.units.UnitKind;
+import vn.ykien.units.Units;
+
+/**
+ * Reads released results: what the latest release shows for a unit, never the tallies
+ * themselves, so that every page, file and API answer shows the same protected figures.
+ */
+@Service
+public class ConsultationResults {
+
+  private final JdbcClient jdbc;
+  private final Consultations consultations;
+  private final Units units;
+  private final Releases releases;
+  private final int k;
+
+  ConsultationResults(JdbcClient jdbc, Consultations consultations, Units units, Releases releases, MinimumGroup k) {
+    this.jdbc = jdbc;
+    this.consultations = consultations;
+    this.units = units;
+    this.releases = releases;
+    this.k = k.value();
+  }
+
+  /** Whether content figures may be shown for this unit at all: communes and above only. */
+  public static boolean showsContent(Unit unit) {
+    return unit.kind() != UnitKind.VILLAGE;
+  }
+
+  /** The top unit of the latest release (the nation, or the consultation's own area). */
+  public Optional<Unit> top(Consultation consultation) {
+    return releases.top(consultation.id()).flatMap(units::find);
+  }
+
+  @Transactional(readOnly = true)
+  public ResultsLookup of(Consultation consultation, Unit unit) {
+    if (!showsContent(unit)) {
+      return new ResultsLookup.BelowCommune();
+    }
+    var release = releases.latest(consultation.id());
+    if (release.isEmpty()) {
+      return new ResultsLookup.NotReleasedYet();
+    }
+    List<Unit> children = units.children(unit.id()).stream().filter(ConsultationResults::showsContent).toList();
+    List<Long> ids = new ArrayList<>();
+    ids.add(unit.id());
+    children.forEach(child -> ids.add(child.id()));
+    Map<Long, Map<Long, long[]>> shown = new HashMap<>();
+    jdbc.sql("select unit_id, item_id, shown from results.unit_item where consultation_id = ? and unit_id = any(?)")
+        .params(consultation.id(), ids.toArray(Long[]::new))
+        .query(
+            rs -> {
+              shown.computeIfAbsent(rs.getLong(1), u -> new HashMap<>()).put(rs.getLong(2), longs(rs.getArray(3)));
+            });
+    List<UnitResults.ItemResults> items = new ArrayList<>();
+    for (DraftItem item : consultations.items(consultation.id())) {
+      long[] own = shown.getOrDefault(unit.id(), Map.of()).get(item.id());
+      List<UnitResults.GroupFigures> groups = new ArrayList<>();
+      for (Breakdown breakdown : Breakdown.values()) {
+        for (int g : Groups.of(breakdown)) {
+          groups.add(new UnitResults.GroupFigures(breakdown, Groups.value(g), figures(own, g)));
+        }
+      }
+      List<Figures> byChild = new ArrayList<>();
+      for (Unit child : children) {
+        byChild.add(figures(shown.getOrDefault(child.id(), Map.of()).get(item.id()), Groups.ALL));
+      }
+      items.add(new UnitResults.ItemResults(item, figures(own, Groups.ALL), groups, byChild));
+    }
+    return new ResultsLookup.Found(
+        new UnitResults(consultation, unit, release.get().number(), release.get().at(), k, children, items));
+  }
+
+  /** A group's figures from one unit's released cells; nobody where the unit has none. */
+  private static Figures figures(long[] cells, int group) {
+    if (cells == null) {
+      return new Figures(0, 0L, 0L, 0L);
+    }
+    int base = CellTable.cell(0, group, 0);
+    return new Figures(
+        Math.max(0, cells[base + CellTable.ANY]),
+        shownOrNull(cells[base + 1]),
+        shownOrNull(cells[base + 2]),
+        shownOrNull(cells[base + 3]));
+  }
+
+  private static Long shownOrNull(long value) {
+    return value < 0 ? null : value;
+  }
+
+  private static long[] longs(Array array) throws java.sql.SQLException {
+    Long[] boxed = (Long[]) array.getArray();
+    long[] values = new long[boxed.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = boxed[i];
+    }
+    return values;
+  }
+}

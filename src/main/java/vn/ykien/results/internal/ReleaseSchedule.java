@@ -1,0 +1,74 @@
+package vn.ykien.results.internal;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.results.Release;
+
+/**
+ * Releases results at scheduled times (ykien.results.release-cron, Vietnam time; "-" for none),
+ * for every consultation open or about to open, and once at start for any consultation that has
+ * none yet. With several servers, one of them publishes each release (an advisory lock).
+ */
+@Component
+@ConditionalOnProperty(name = "ykien.cli", havingValue = "false", matchIfMissing = true)
+class ReleaseSchedule {
+
+  private static final Logger log = LoggerFactory.getLogger(ReleaseSchedule.class);
+
+  private final Releases releases;
+  private final Consultations consultations;
+  private final Clock clock;
+  private final boolean atStart;
+
+  ReleaseSchedule(
+      Releases releases,
+      Consultations consultations,
+      Clock clock,
+      @Value("${ykien.results.release-at-start:true}") boolean atStart) {
+    this.releases = releases;
+    this.consultations = consultations;
+    this.clock = clock;
+    this.atStart = atStart;
+  }
+
+  @Scheduled(cron = "${ykien.results.release-cron:0 0 * * * *}", zone = "Asia/Ho_Chi_Minh")
+  void release() {
+    for (Consultation consultation : consultations.openOrUpcoming(clock.instant())) {
+      publish(consultation);
+    }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void first() {
+    if (!atStart) {
+      return;
+    }
+    for (Consultation consultation : consultations.openOrUpcoming(clock.instant())) {
+      if (releases.latest(consultation.id()).isEmpty()) {
+        publish(consultation);
+      }
+    }
+  }
+
+  private void publish(Consultation consultation) {
+    try {
+      if (releases.publish(consultation.id()) instanceof Release.Published p) {
+        log.info(
+            "Results of {} released: release {}, {} items, {} of {} cells hidden, {} items withheld, {} ms",
+            consultation.slug(), p.number(), p.items(), p.hidden(), p.cells(), p.withheldItems(), p.millis());
+      }
+    } catch (RuntimeException e) {
+      // The previous release stays; the next scheduled time tries again.
+      log.error("Results of {} could not be released", consultation.slug(), e);
+    }
+  }
+}

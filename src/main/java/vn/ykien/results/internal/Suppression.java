@@ -1,0 +1,387 @@
+package vn.ykien.results.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.results.Breakdown;
+
+/**
+ * Complementary suppression by the hypercube method (as tau-Argus's GHMITER): for each sensitive
+ * cell, a set of other cells is hidden with it such that moving the sensitive cell by the amount
+ * to protect, and the others by the same amount up or down in a checkerboard pattern, keeps every
+ * published sum (over stances, over each breakdown, over the units below a unit) and keeps every
+ * cell at zero or more. The true table moved along that pattern is then another table an attacker
+ * cannot tell from the true one with any of the figures shown — whatever linear programme they
+ * solve — so the sensitive cell may hold its protected value.
+ *
+ * <p>A pattern is a product of three choices: another stance (the stances of a group add up to
+ * the people who answered, always shown); another value of the breakdown, or everyone and a value
+ * of each other breakdown (each breakdown adds up to everyone); and units (the unit, a chain of
+ * units below it down to a commune, and either a sibling with its own chain or every unit above
+ * it up to the nation, whose totals are then hidden too). The cheapest pattern is chosen, cheap
+ * meaning few and small newly hidden cells. When no pattern fits, the item's whole split is
+ * withheld.
+ */
+public final class Suppression {
+
+  /** Protect {@code cell}: an attacker must not rule out that it is {@code amount} lower (or higher). */
+  public record Requirement(int unit, int group, int stance, boolean down, long amount) {
+
+    public Requirement {
+      if (stance == CellTable.ANY || amount <= 0) {
+        throw new IllegalArgumentException("only stance cells are protected, by a positive amount");
+      }
+    }
+  }
+
+  /** How many siblings of a unit are tried, the most promising first. */
+  static final int SIBLINGS_TRIED = 12;
+
+  private final CellTable table;
+
+  private Suppression(CellTable table) {
+    this.table = table;
+  }
+
+  /**
+   * Hides the required cells and their complements in {@code table}.
+   *
+   * @return false when some cell could not be protected and the whole item's split was withheld
+   */
+  public static boolean protect(CellTable table, List<Requirement> requirements) {
+    for (Requirement r : requirements) {
+      table.hide(CellTable.cell(r.unit(), r.group(), r.stance()));
+    }
+    Suppression suppression = new Suppression(table);
+    for (Requirement r : requirements) {
+      // Several patterns may share the amount between them (a province's five people spread over
+      // communes of two and three): the cells they take from are then drawn on by all of them.
+      suppression.drawn.clear();
+      long remaining = r.amount();
+      while (remaining > 0) {
+        Pattern pattern = suppression.cheapest(r, remaining);
+        if (pattern == null) {
+          table.withhold();
+          return false;
+        }
+        long moved = Math.min(remaining, suppression.capacity(pattern, r.down() ? -1 : 1));
+        for (int cell : pattern.cells()) {
+          table.hide(cell);
+        }
+        suppression.draw(pattern, r.down() ? -1 : 1, moved);
+        remaining -= moved;
+      }
+    }
+    return true;
+  }
+
+  /** What the patterns chosen for the current requirement take from cells. */
+  private final java.util.Map<Integer, Long> drawn = new java.util.HashMap<>();
+
+  private long slack(int cell) {
+    return table.value(cell) - drawn.getOrDefault(cell, 0L);
+  }
+
+  /** How far a pattern can move before a cell it takes from is empty. */
+  private long capacity(Pattern p, int sign) {
+    long capacity = Long.MAX_VALUE;
+    for (int u = 0; u < p.units().length; u++) {
+      for (int g = 0; g < p.groups().length; g++) {
+        for (int s = 0; s < p.stances().length; s++) {
+          if (sign * p.unitSigns()[u] * p.groupSigns()[g] * p.stanceSigns()[s] < 0) {
+            capacity = Math.min(capacity, slack(CellTable.cell(p.units()[u], p.groups()[g], p.stances()[s])));
+          }
+        }
+      }
+    }
+    return capacity;
+  }
+
+  private void draw(Pattern p, int sign, long amount) {
+    for (int u = 0; u < p.units().length; u++) {
+      for (int g = 0; g < p.groups().length; g++) {
+        for (int s = 0; s < p.stances().length; s++) {
+          if (sign * p.unitSigns()[u] * p.groupSigns()[g] * p.stanceSigns()[s] < 0) {
+            drawn.merge(CellTable.cell(p.units()[u], p.groups()[g], p.stances()[s]), amount, Long::sum);
+          }
+        }
+      }
+    }
+  }
+
+  /** Signed units, groups and stances whose product is the pattern. */
+  record Pattern(int[] units, int[] unitSigns, int[] groups, int[] groupSigns, int[] stances, int[] stanceSigns) {
+
+    int[] cells() {
+      int[] cells = new int[units.length * groups.length * stances.length];
+      int n = 0;
+      for (int u : units) {
+        for (int g : groups) {
+          for (int s : stances) {
+            cells[n++] = CellTable.cell(u, g, s);
+          }
+        }
+      }
+      return cells;
+    }
+  }
+
+  /** How many chains below the unit are tried, the most promising first. */
+  static final int CHAINS_TRIED = 8;
+
+  private @Nullable Pattern cheapest(Requirement r, long remaining) {
+    int sign = r.down() ? -1 : 1;
+    Pattern best = null;
+    double bestCost = Double.MAX_VALUE;
+    for (int other = 1; other < CellTable.STANCES; other++) {
+      if (other == r.stance()) {
+        continue;
+      }
+      int[] stances = {r.stance(), other};
+      int[] stanceSigns = {1, -1};
+      for (List<Integer> below : chainsBelow(r, stances, stanceSigns, sign)) {
+        for (int[][] groups : groupChoices(r, below, stances, sign)) {
+          for (UnitChoice units : unitChoices(r, below, groups, stances, stanceSigns, sign)) {
+            Pattern candidate = new Pattern(units.units, units.signs, groups[0], groups[1], stances, stanceSigns);
+            long capacity = capacity(candidate, sign);
+            if (capacity <= 0) {
+              continue;
+            }
+            // A pattern that moves only part of the amount needs others for the rest.
+            double cost = cost(candidate) * Math.ceil((double) remaining / Math.min(capacity, remaining));
+            if (cost < bestCost) {
+              best = candidate;
+              bestCost = cost;
+              if (cost == 0) {
+                return best;
+              }
+            }
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The unit and chains of units below it down to a commune (each unit being the sum of its
+   * children, one of them must move with it), judged on the cell's own group only; the groups are
+   * chosen to fit them afterwards.
+   */
+  private List<List<Integer>> chainsBelow(Requirement r, int[] stances, int[] stanceSigns, int sign) {
+    int[][] own = {{r.group()}, {1}};
+    List<List<Integer>> chains = new ArrayList<>();
+    int[] first = table.children(r.unit());
+    if (first.length == 0) {
+      chains.add(List.of(r.unit()));
+      return chains;
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int child : first) {
+      if (fitsAt(child, 1, own, stances, stanceSigns, sign)) {
+        candidates.add(child);
+      }
+    }
+    candidates.sort(Comparator.comparingLong(c -> -room(c, r.group(), stances, stanceSigns, sign)));
+    for (int child : candidates.subList(0, Math.min(CHAINS_TRIED, candidates.size()))) {
+      List<Integer> chain = new ArrayList<>();
+      chain.add(r.unit());
+      if (chain(child, 1, own, stances, stanceSigns, sign, chain)) {
+        chains.add(chain);
+      }
+    }
+    return chains;
+  }
+
+  /** The least slack among the cells of one group of a unit that a pattern would take from. */
+  private long room(int unit, int group, int[] stances, int[] stanceSigns, int sign) {
+    long room = Long.MAX_VALUE;
+    for (int s = 0; s < stances.length; s++) {
+      if (sign * stanceSigns[s] < 0) {
+        room = Math.min(room, slack(CellTable.cell(unit, group, stances[s])));
+      }
+    }
+    return room;
+  }
+
+  /**
+   * The group sides a pattern may take: the group and another value of its breakdown (opposite
+   * signs); or the group, everyone, and one value of every other breakdown (same signs), chosen to
+   * fit every unit of the chain. For everyone: everyone and one value of every breakdown.
+   */
+  private List<int[][]> groupChoices(Requirement r, List<Integer> chain, int[] stances, int sign) {
+    List<int[][]> choices = new ArrayList<>();
+    Breakdown dimension = Groups.dimension(r.group());
+    if (dimension != null) {
+      for (int other : Groups.of(dimension)) {
+        if (other != r.group()) {
+          choices.add(new int[][] {{r.group(), other}, {1, -1}});
+        }
+      }
+    }
+    int[] groups = new int[Breakdown.values().length + 1];
+    int n = 0;
+    groups[n++] = r.group();
+    if (dimension != null) {
+      groups[n++] = Groups.ALL;
+    }
+    for (Breakdown each : Breakdown.values()) {
+      if (each != dimension) {
+        int chosen = -1;
+        double chosenCost = Double.MAX_VALUE;
+        for (int value : Groups.of(each)) {
+          // With the same sign as the group, at every unit of the chain.
+          boolean fits = true;
+          double cost = 0;
+          for (int unit : chain) {
+            for (int i = 0; i < stances.length; i++) {
+              int cell = CellTable.cell(unit, value, stances[i]);
+              int change = sign * (i == 0 ? 1 : -1);
+              fits &= change > 0 || slack(cell) > 0;
+              cost += costOf(cell);
+            }
+          }
+          if (fits && cost < chosenCost) {
+            chosen = value;
+            chosenCost = cost;
+          }
+        }
+        if (chosen < 0) {
+          return choices;
+        }
+        groups[n++] = chosen;
+      }
+    }
+    int[] signs = new int[n];
+    Arrays.fill(signs, 1);
+    choices.add(new int[][] {Arrays.copyOf(groups, n), signs});
+    return choices;
+  }
+
+  private record UnitChoice(int[] units, int[] signs) {}
+
+  /** The chain, then a sibling (with a chain) at some level above, or every unit up to the nation. */
+  private List<UnitChoice> unitChoices(
+      Requirement r, List<Integer> below, int[][] groups, int[] stances, int[] stanceSigns, int sign) {
+    List<UnitChoice> choices = new ArrayList<>();
+    for (int unit : below) {
+      if (!fitsAt(unit, 1, groups, stances, stanceSigns, sign)) {
+        return choices;
+      }
+    }
+    List<Integer> plus = new ArrayList<>(below);
+    int current = r.unit();
+    while (table.parent(current) >= 0) {
+      int parent = table.parent(current);
+      // Siblings whose cells can go the way the pattern needs, the most already hidden and largest first.
+      List<Integer> siblings = new ArrayList<>();
+      for (int sibling : table.children(parent)) {
+        if (sibling != current && fitsAt(sibling, -1, groups, stances, stanceSigns, sign)) {
+          siblings.add(sibling);
+        }
+      }
+      siblings.sort(
+          Comparator.<Integer>comparingDouble(u -> costAt(u, groups, stances))
+              .thenComparingLong(u -> -table.value(CellTable.cell(u, groups[0][0], stances[0]))));
+      for (int sibling : siblings.subList(0, Math.min(SIBLINGS_TRIED, siblings.size()))) {
+        List<Integer> minus = new ArrayList<>();
+        if (chain(sibling, -1, groups, stances, stanceSigns, sign, minus)) {
+          choices.add(choice(plus, minus));
+        }
+      }
+      if (!fitsAt(parent, 1, groups, stances, stanceSigns, sign)) {
+        return choices;
+      }
+      plus.add(parent);
+      current = parent;
+    }
+    choices.add(choice(plus, List.of()));
+    return choices;
+  }
+
+  private static UnitChoice choice(List<Integer> plus, List<Integer> minus) {
+    int[] units = new int[plus.size() + minus.size()];
+    int[] signs = new int[units.length];
+    for (int i = 0; i < plus.size(); i++) {
+      units[i] = plus.get(i);
+      signs[i] = 1;
+    }
+    for (int i = 0; i < minus.size(); i++) {
+      units[plus.size() + i] = minus.get(i);
+      signs[plus.size() + i] = -1;
+    }
+    return new UnitChoice(units, signs);
+  }
+
+  /**
+   * Adds {@code unit} and, level by level, the cheapest child that fits, down to a unit with none
+   * below it (each unit being the sum of its children, one of them must move with it).
+   */
+  private boolean chain(
+      int unit, int unitSign, int[][] groups, int[] stances, int[] stanceSigns, int sign, List<Integer> into) {
+    int current = unit;
+    while (true) {
+      if (!fitsAt(current, unitSign, groups, stances, stanceSigns, sign)) {
+        return false;
+      }
+      into.add(current);
+      int[] below = table.children(current);
+      if (below.length == 0) {
+        return true;
+      }
+      int chosen = -1;
+      double chosenCost = Double.MAX_VALUE;
+      for (int child : below) {
+        if (fitsAt(child, unitSign, groups, stances, stanceSigns, sign)) {
+          // Cheapest first; between equals, the one that can move most.
+          double cost = costAt(child, groups, stances) - 1e-9 * table.value(CellTable.cell(child, groups[0][0], stances[0]));
+          if (cost < chosenCost) {
+            chosen = child;
+            chosenCost = cost;
+          }
+        }
+      }
+      if (chosen < 0) {
+        return false;
+      }
+      current = chosen;
+    }
+  }
+
+  private boolean fitsAt(int unit, int unitSign, int[][] groups, int[] stances, int[] stanceSigns, int sign) {
+    for (int g = 0; g < groups[0].length; g++) {
+      for (int s = 0; s < stances.length; s++) {
+        int change = sign * unitSign * groups[1][g] * stanceSigns[s];
+        if (change < 0 && slack(CellTable.cell(unit, groups[0][g], stances[s])) <= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private double costAt(int unit, int[][] groups, int[] stances) {
+    double cost = 0;
+    for (int g : groups[0]) {
+      for (int s : stances) {
+        cost += costOf(CellTable.cell(unit, g, s));
+      }
+    }
+    return cost;
+  }
+
+  private double cost(Pattern p) {
+    double cost = 0;
+    for (int cell : p.cells()) {
+      cost += costOf(cell);
+    }
+    return cost;
+  }
+
+  /** Hiding a cell costs more the more it holds; a hidden one costs nothing more. */
+  private double costOf(int cell) {
+    return table.hidden(cell) ? 0 : 1 + Math.log1p(table.value(cell));
+  }
+}

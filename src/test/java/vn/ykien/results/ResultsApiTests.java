@@ -1,0 +1,230 @@
+package vn.ykien.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.opinion.SupportPoints;
+import vn.ykien.results.internal.Groups;
+import vn.ykien.results.internal.LinearAttack;
+import vn.ykien.results.internal.Releases;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/** The open results API and files: what anyone can read, and what an insider can learn from it. */
+@IntegrationTest
+class ResultsApiTests {
+
+  static final int K = 10;
+
+  @LocalServerPort int port;
+  @Autowired OpinionSubmission submission;
+  @Autowired SupportPoints supportPoints;
+  @Autowired Releases releases;
+  @Autowired Fixtures fixtures;
+  @Autowired Units units;
+  @Autowired JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final JsonMapper json = JsonMapper.builder().build();
+
+  Unit commune() {
+    return units.find(fixtures.residentialGroup(10).parentId()).orElseThrow();
+  }
+
+  void answers(Consultation consultation, CitizenId citizen, Stance stance, Assistance channel) {
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), stance, stance == Stance.PARTLY ? "Đồng ý một phần" : null));
+    }
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, channel, answers, null, null));
+    assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+  }
+
+  HttpResponse<byte[]> get(String path, String language) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", language).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  JsonNode results(Consultation consultation, String unit) throws Exception {
+    var response = get("/api/v1/consultations/" + consultation.id() + "/results?unit=" + unit, "vi");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  /** Every stance count the answer shows, by item, table row and stance. */
+  static Map<String, Long> figures(JsonNode results) {
+    Map<String, Long> shown = new HashMap<>();
+    for (JsonNode item : results.get("items")) {
+      String code = item.get("code").asString();
+      put(shown, code + "|total", item.get("total"));
+      for (JsonNode group : item.get("byGroup")) {
+        put(shown, code + "|" + group.get("breakdown").asString() + "=" + group.get("value").asString(), group.get("figures"));
+      }
+      for (JsonNode unit : item.get("byUnit")) {
+        put(shown, code + "|unit=" + unit.get("unit").get("code").asString(), unit.get("figures"));
+      }
+    }
+    return shown;
+  }
+
+  private static void put(Map<String, Long> shown, String row, JsonNode figures) {
+    for (String stance : List.of("approve", "disapprove", "partly")) {
+      if (!figures.get(stance).isNull()) {
+        shown.put(row + "|" + stance, figures.get(stance).asLong());
+      }
+    }
+  }
+
+  @Test
+  void anOfficialWhoHelpsOnePersonAndComparesTwoReleasesLearnsNothingOfTheirStance() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    for (Stance stance : Stance.values()) {
+      for (int i = 0; i < 12; i++) {
+        answers(consultation, fixtures.aResident().register(), stance, Assistance.SELF);
+      }
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    JsonNode before = results(consultation, commune().code());
+    JsonNode nationBefore = results(consultation, "");
+    assertThat(before.get("items").get(0).get("total").get("approve").asLong()).isEqualTo(12);
+
+    // The official of the commune helps one man over 60 at a support point; he approves.
+    var issued = (SupportPoints.Issuance.Issued) supportPoints.issue("canbo.giaothuy", commune().id(), consultation, "Nhà văn hoá");
+    Assistance helped = supportPoints.resolve(issued.code().code(), consultation.id()).orElseThrow();
+    answers(consultation, fixtures.aResident().aged(70).male().register(), Stance.APPROVE, helped);
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    JsonNode after = results(consultation, commune().code());
+    JsonNode nationAfter = results(consultation, "");
+
+    assertThat(after.get("release").asInt()).isEqualTo(before.get("release").asInt() + 1);
+    assertThat(after.get("participation").get("people").asLong())
+        .as("participation is live and says someone came")
+        .isEqualTo(before.get("participation").get("people").asLong() + 1);
+    // Comparing the two releases figure by figure: nothing moved by fewer than k.
+    for (var pair : List.of(List.of(before, after), List.of(nationBefore, nationAfter))) {
+      Map<String, Long> first = figures(pair.get(0));
+      Map<String, Long> second = figures(pair.get(1));
+      first.forEach((figure, value) -> {
+        Long now = second.get(figure);
+        if (now != null) {
+          long moved = Math.abs(now - value);
+          assertThat(moved == 0 || moved >= K).as("%s moved from %d to %d", figure, value, now).isTrue();
+        }
+      });
+    }
+    // Solving the whole released table (every unit, group and stance, with its sums): each stance
+    // of every row the man is in could be as before, or could have taken him.
+    Unit nation = units.lineage(commune().id()).getFirst();
+    for (DraftItem item : fixtures.items(consultation)) {
+      ReleasedTables table = ReleasedTables.of(jdbc, units, consultation.id(), item.id());
+      LinearAttack attack = table.attack();
+      for (var seen : Map.of(commune(), figures(before), nation, figures(nationBefore)).entrySet()) {
+        Unit unit = seen.getKey();
+        for (int group : new int[] {
+            Groups.ALL, Groups.column(Breakdown.CHANNEL, "ASSISTED"), Groups.column(Breakdown.AGE, "OVER_60"), Groups.column(Breakdown.SEX, "M")}) {
+          for (Stance stance : Stance.values()) {
+            int cell = table.cell(unit.id(), group, stance);
+            String row = item.code() + "|" + (group == Groups.ALL ? "total" : Groups.dimension(group) + "=" + Groups.value(group));
+            // A row nobody was in before showed nothing: its figures were none.
+            long was = seen.getValue().getOrDefault(row + "|" + stance.name().toLowerCase(java.util.Locale.ROOT), 0L);
+            assertThat(table.shown(cell)).as("%s %s in %s after", row, stance, unit.code()).isEqualTo(-1);
+            assertThat(attack.least(cell)).as("%s %s in %s could be as before", row, stance, unit.code()).isLessThanOrEqualTo(was + 1e-6);
+            assertThat(attack.most(cell)).as("%s %s in %s could have taken him", row, stance, unit.code()).isGreaterThanOrEqualTo(was + 1 - 1e-6);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void badAddressesGetAClearAnswerInBothLanguagesAndNoFigure() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    answers(consultation, fixtures.aResident().register(), Stance.APPROVE, Assistance.SELF);
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    String base = "/api/v1/consultations/" + consultation.id();
+    Map<String, List<Object>> cases = new java.util.LinkedHashMap<>();
+    cases.put("/api/v1/consultations/987654321/results", List.of(404, "results.unknownConsultation"));
+    cases.put("/api/v1/consultations/khong-co/results", List.of(404, "results.unknownConsultation"));
+    cases.put(base + "/results?unit=99999999", List.of(404, "results.unknownUnit"));
+    cases.put(base + "/results?unit=14167-01", List.of(422, "results.belowCommune"));
+    cases.put(base + "/results?breakdown=religion", List.of(400, "results.unknownBreakdown"));
+    cases.put(base + "/results/ages.csv", List.of(404, "results.unknownTable"));
+    cases.put(base + "/results/items.csv?unit=14167-01", List.of(422, "results.belowCommune"));
+    for (var each : cases.entrySet()) {
+      var response = get(each.getKey(), "en");
+      assertThat(response.statusCode()).as(each.getKey()).isEqualTo(each.getValue().get(0));
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      JsonNode problem = json.readTree(response.body());
+      assertThat(problem.get("code").asString()).isEqualTo(each.getValue().get(1));
+      assertThat(problem.get("messages").get("vi").asString()).isNotBlank();
+      assertThat(problem.get("detail").asString()).isEqualTo(problem.get("messages").get("en").asString());
+      assertThat(problem.has("items")).isFalse();
+    }
+  }
+
+  @Test
+  void eachTableIsACsvFileThatSpreadsheetsReadAsUtf8() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    for (int i = 0; i < 11; i++) {
+      answers(consultation, fixtures.aResident().register(), Stance.APPROVE, Assistance.SELF);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+
+    var items = get("/api/v1/consultations/" + consultation.id() + "/results/items.csv?unit=" + commune().code(), "vi");
+    assertThat(items.statusCode()).isEqualTo(200);
+    assertThat(items.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(items.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+    byte[] body = items.body();
+    assertThat(new byte[] {body[0], body[1], body[2]}).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.getFirst()).startsWith("item_code,item_label_vi,item_label_en,people,approve,disapprove,partly");
+    assertThat(lines).hasSize(1 + fixtures.items(consultation).size());
+    assertThat(lines.get(1)).startsWith("dieu-9,Điều 9,Article 9,11,");
+
+    for (String table : List.of("participation", "groups", "units")) {
+      var file = get("/api/v1/consultations/" + consultation.slug() + "/results/" + table + ".csv", "vi");
+      assertThat(file.statusCode()).as(table).isEqualTo(200);
+      assertThat(new String(file.body(), StandardCharsets.UTF_8).lines().count()).as(table).isGreaterThan(1);
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheResults() throws Exception {
+    var response = get("/api/v1/openapi.json", "vi");
+    JsonNode paths = json.readTree(response.body()).get("paths");
+    assertThat(paths.has("/api/v1/consultations/{consultationId}/results")).isTrue();
+    assertThat(paths.has("/api/v1/consultations/{consultationId}/results/{table}.csv")).isTrue();
+    JsonNode get = paths.get("/api/v1/consultations/{consultationId}/results").get("get");
+    assertThat(get.get("security")).as("open to anyone, no token").isNotNull().isEmpty();
+  }
+}

@@ -1,0 +1,104 @@
+package vn.ykien.results.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.ykien.results.Breakdown;
+
+/**
+ * Whoever solves the published table as a linear programme (the attack sdcTable and tau-Argus
+ * audit) cannot rule out that a small hidden cell is empty, nor tell a change of one person
+ * between two releases from no change.
+ */
+class SuppressionTests {
+
+  static final int K = 10;
+
+  static List<Suppression.Requirement> sensitive(CellTable table, long[] @org.jspecify.annotations.Nullable [] history) {
+    List<Suppression.Requirement> requirements = new ArrayList<>();
+    for (int u = 0; u < table.units(); u++) {
+      Sensitivity.History before = null;
+      if (history != null) {
+        int base = CellTable.cell(u, 0, 0);
+        int size = Groups.COUNT * CellTable.STANCES;
+        long[] shown = java.util.Arrays.copyOfRange(history[0], base, base + size);
+        long[] people = new long[size];
+        for (int c = 0; c < size; c++) {
+          people[c] = shown[c - c % CellTable.STANCES];
+        }
+        before = new Sensitivity.History(shown, people);
+      }
+      requirements.addAll(Sensitivity.of(table, u, before, K));
+    }
+    return requirements;
+  }
+
+  /** Whoever solves the table cannot rule out {@code value} for the cell. */
+  static void couldBe(LinearAttack attack, int cell, long value, String what) {
+    assertThat(attack.least(cell)).as("%s could be %d", what, value).isLessThanOrEqualTo(value + 1e-6);
+    assertThat(attack.most(cell)).as("%s could be %d", what, value).isGreaterThanOrEqualTo(value - 1e-6);
+  }
+
+  @Test
+  void noSmallCellIsShownAndEveryHiddenOneCouldBeEmptyForWhoeverSolvesTheTable() {
+    for (long seed = 1; seed <= 2; seed++) {
+      RandomTables people = new RandomTables(seed, 3, 3).people(400);
+      CellTable table = people.table();
+      List<Suppression.Requirement> requirements = sensitive(table, null);
+      assertThat(requirements).isNotEmpty();
+
+      boolean protectedWithoutWithholding = Suppression.protect(table, requirements);
+
+      long[] published = table.published();
+      for (int c = 0; c < published.length; c++) {
+        assertThat(published[c] < 0 || published[c] == 0 || published[c] >= K || c % CellTable.STANCES == CellTable.ANY)
+            .as("cell %d shows %d", c, published[c])
+            .isTrue();
+      }
+      LinearAttack attack = new LinearAttack(people.parent, published);
+      // Every cell's own check is one linear programme each way: a sample of them, the same every run.
+      java.util.Collections.shuffle(requirements, new java.util.Random(seed));
+      for (Suppression.Requirement r : requirements.subList(0, Math.min(25, requirements.size()))) {
+        int cell = CellTable.cell(r.unit(), r.group(), r.stance());
+        couldBe(attack, cell, table.value(cell) + (r.down() ? -r.amount() : r.amount()), r.toString());
+      }
+      assertThat(protectedWithoutWithholding).as("seed %d protected without withholding the item", seed).isTrue();
+    }
+  }
+
+  @Test
+  void oneMorePersonHelpedAtASupportPointCannotBeToldFromNoChangeBetweenTwoReleases() {
+    RandomTables people = new RandomTables(7, 3, 3).people(600);
+    CellTable before = people.table();
+    Suppression.protect(before, sensitive(before, null));
+    long[] first = before.published();
+
+    // An official helps one person, who approves, in the last commune; the next release follows.
+    int commune = people.parent.length - 1;
+    int[] groups = {
+      Groups.of(Breakdown.AGE)[4], Groups.of(Breakdown.SEX)[1], Groups.of(Breakdown.OCCUPATION)[1], Groups.of(Breakdown.CHANNEL)[1]
+    };
+    people.person(commune, 1, groups, 1);
+    CellTable after = people.table();
+    List<Suppression.Requirement> requirements = sensitive(after, new long[][] {first});
+    assertThat(Suppression.protect(after, requirements)).isTrue();
+    long[] second = after.published();
+
+    // Each stance of each row the person is in could have taken them, or not.
+    LinearAttack attack = new LinearAttack(people.parent, second);
+    for (int u = commune; u >= 0; u = people.parent[u]) {
+      for (int g : new int[] {Groups.ALL, groups[0], groups[1], groups[2], groups[3]}) {
+        for (int s = 1; s < CellTable.STANCES; s++) {
+          int cell = CellTable.cell(u, g, s);
+          if (first[cell] >= 0) {
+            assertThat(second[cell]).as("stance %d of unit %d group %d after", s, u, g).isEqualTo(-1);
+            couldBe(attack, cell, first[cell], "stance %d of unit %d group %d, as before".formatted(s, u, g));
+            couldBe(attack, cell, first[cell] + 1, "stance %d of unit %d group %d, with the newcomer".formatted(s, u, g));
+          }
+        }
+      }
+    }
+  }
+}
