@@ -23,6 +23,15 @@ public class AnswerTallies {
     this.jdbc = jdbc;
   }
 
+  /** Whether any answer of the consultation is counted. */
+  @Transactional(readOnly = true)
+  public boolean any(long consultationId) {
+    return jdbc.sql("select exists (select 1 from reporting.answer_count where consultation_id = ? and answers > 0)")
+        .param(consultationId)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Every cell of one item with answers in it. */
   @Transactional(readOnly = true)
   public List<Cell> of(long consultationId, long itemId) {

@@ -5,8 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.ykien.consultation.Consultation;
@@ -15,8 +13,8 @@ import vn.ykien.results.Release;
 
 /**
  * Releases results at scheduled times (ykien.results.release-cron, Vietnam time; "-" for none),
- * for every consultation open or about to open, and once at start for any consultation that has
- * none yet. With several servers, one of them publishes each release (an advisory lock).
+ * for every consultation open or about to open, and as soon as a consultation without one has
+ * answers counted. With several servers, one of them publishes each release (an advisory lock).
  */
 @Component
 @ConditionalOnProperty(name = "ykien.cli", havingValue = "false", matchIfMissing = true)
@@ -47,13 +45,19 @@ class ReleaseSchedule {
     }
   }
 
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Until a consultation has a release with answers in it, tries every minute: at start the demo's
+   * (or a restored database's) opinions are still being mixed and counted, and a release of nothing
+   * would leave the results empty until the next scheduled time.
+   */
+  @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT20S")
   void first() {
     if (!atStart) {
       return;
     }
     for (Consultation consultation : consultations.openOrUpcoming(clock.instant())) {
-      if (releases.latest(consultation.id()).isEmpty()) {
+      boolean none = releases.latest(consultation.id()).filter(p -> p.items() > 0).isEmpty();
+      if (none && releases.hasAnswers(consultation.id())) {
         publish(consultation);
       }
     }

@@ -151,6 +151,11 @@ public class Releases {
     return new Release.Published(consultationId, number, at, items, cells, hidden, withheld, millis);
   }
 
+  /** Whether any answer of the consultation is counted yet. */
+  public boolean hasAnswers(long consultationId) {
+    return tallies.any(consultationId);
+  }
+
   /** The unit at the top of the latest release's tables (the nation, or the consultation's area). */
   @Transactional(readOnly = true)
   public java.util.Optional<Long> top(long consultationId) {
