@@ -1,6 +1,6 @@
-// Charts of the public results, drawn from the page's own tables (which stay the reference, for
-// screen readers and without JavaScript): the participation map of the units below, and the
-// approval share of each item.
+// Chart of the public results, drawn from the page's own table (which stays the reference, for
+// screen readers and without JavaScript): the approval share of each item. The participation map
+// is drawn by participation-charts.js.
 (function () {
   'use strict';
   function ready(fn) {
@@ -8,28 +8,6 @@
   }
   ready(function () {
     if (typeof echarts === 'undefined') { return; }
-    var ranking = Array.prototype.map.call(document.querySelectorAll('#ranking tbody tr'), function (tr) {
-      return { name: tr.dataset.code, label: tr.dataset.name, value: parseFloat(tr.dataset.rate) };
-    });
-    var map = document.getElementById('map');
-    if (map && map.dataset.geojson) {
-      fetch(map.dataset.geojson).then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {
-        if (!geo) { map.remove(); return; }
-        map.hidden = false;
-        echarts.registerMap('units', geo);
-        var labels = {};
-        ranking.forEach(function (row) { labels[row.name] = row.label; });
-        var chart = echarts.init(map, null, { renderer: 'svg' });
-        chart.setOption({
-          tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ': ' + (isNaN(p.value) ? '—' : p.value + ' %'); } },
-          visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, text: ['100 %', '0 %'],
-                       inRange: { color: ['#f2f0f7', '#9e9ac8', '#3f007d'] } },
-          series: [{ type: 'map', map: 'units', nameProperty: 'code', roam: true, name: map.dataset.label, data: ranking,
-                     emphasis: { label: { show: false } } }]
-        });
-        window.addEventListener('resize', function () { chart.resize(); });
-      });
-    }
     var items = document.getElementById('items-chart');
     var rows = Array.prototype.filter.call(document.querySelectorAll('#items tbody tr'), function (tr) { return tr.dataset.approve; });
     if (items && rows.length > 0) {

@@ -199,6 +199,18 @@ public class Fixtures {
     private EidAccount account = EidAccount.activated(2);
     private int group = 10;
     private Sex sex = Sex.F;
+    private vn.ykien.registry.@org.jspecify.annotations.Nullable Occupation occupation;
+    private java.util.Set<vn.ykien.registry.Membership> memberships = java.util.Set.of();
+
+    public ResidentBuilder working(vn.ykien.registry.Occupation occupation) {
+      this.occupation = occupation;
+      return this;
+    }
+
+    public ResidentBuilder memberOf(vn.ykien.registry.Membership... organisations) {
+      this.memberships = java.util.Set.of(organisations);
+      return this;
+    }
 
     public ResidentBuilder male() {
       this.sex = Sex.M;
@@ -241,7 +253,7 @@ public class Fixtures {
       registry.addHousehold(
           residentialGroup(group).id(),
           "Số 99",
-          List.of(new NewResident(id, "Người Thử Nghiệm", birth, sex, account)));
+          List.of(new NewResident(id, "Người Thử Nghiệm", birth, sex, account, occupation, memberships)));
       return id;
     }
   }

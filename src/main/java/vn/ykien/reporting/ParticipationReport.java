@@ -1,17 +1,25 @@
 package vn.ykien.reporting;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.consultation.CitizenGroup;
+import vn.ykien.consultation.CitizenGroup.AgeBand;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.EligiblePopulation;
 import vn.ykien.opinion.Channel;
+import vn.ykien.registry.Membership;
+import vn.ykien.registry.Occupation;
+import vn.ykien.registry.Sex;
 import vn.ykien.reporting.internal.TallyStore;
 import vn.ykien.units.Region;
 import vn.ykien.units.Settlement;
@@ -61,6 +69,68 @@ public class ParticipationReport {
       rows.add(new UnitParticipation(each, now, atOpening, byChannel));
     }
     return rows;
+  }
+
+  /**
+   * Participation in one unit (its whole subtree) per day and per citizen group, channels apart:
+   * for the officials' dashboard, at every level (participation counts, never content).
+   */
+  @Transactional(readOnly = true)
+  public ParticipationDetail detail(Consultation consultation, Unit unit) {
+    SortedMap<LocalDate, Map<Channel, Long>> perDay = new TreeMap<>();
+    tallies.peopleByDay(consultation.id(), unit.id(), (day, channel, people) -> add(perDay.computeIfAbsent(day, d -> zero()), channel, people));
+    List<ParticipationDetail.Day> days = new ArrayList<>(perDay.size());
+    long cumulative = 0;
+    for (var day : perDay.entrySet()) {
+      cumulative += day.getValue().values().stream().mapToLong(Long::longValue).sum();
+      days.add(new ParticipationDetail.Day(day.getKey(), day.getValue(), cumulative));
+    }
+    Map<String, Map<Channel, Long>> age = new LinkedHashMap<>();
+    for (var band : AgeBand.values()) {
+      age.put(band.name(), zero());
+    }
+    Map<String, Map<Channel, Long>> sex = new LinkedHashMap<>();
+    for (var value : Sex.values()) {
+      sex.put(value.name(), zero());
+    }
+    Map<String, Map<Channel, Long>> occupation = new LinkedHashMap<>();
+    for (var value : Occupation.values()) {
+      occupation.put(value.name(), zero());
+    }
+    occupation.put(ParticipationDetail.NONE, zero());
+    Map<String, Map<Channel, Long>> memberships = new LinkedHashMap<>();
+    for (var value : Membership.values()) {
+      memberships.put(value.name(), zero());
+    }
+    memberships.put(ParticipationDetail.NONE, zero());
+    tallies.peopleByGroup(consultation.id(), unit.id(), (group, channel, people) -> {
+      add(age.computeIfAbsent(group.ageBand(), v -> zero()), channel, people);
+      add(sex.computeIfAbsent(group.sex(), v -> zero()), channel, people);
+      add(occupation.computeIfAbsent(group.occupation().isEmpty() ? ParticipationDetail.NONE : group.occupation(), v -> zero()), channel, people);
+      if (group.memberships() == 0) {
+        add(memberships.get(ParticipationDetail.NONE), channel, people);
+      }
+      for (var membership : CitizenGroup.membershipsOf(group.memberships())) {
+        add(memberships.get(membership.name()), channel, people);
+      }
+    });
+    return new ParticipationDetail(days, groups(age), groups(sex), groups(occupation), groups(memberships));
+  }
+
+  private static Map<Channel, Long> zero() {
+    Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+    for (Channel channel : Channel.values()) {
+      counts.put(channel, 0L);
+    }
+    return counts;
+  }
+
+  private static void add(Map<Channel, Long> counts, Channel channel, long people) {
+    counts.merge(channel, people, Long::sum);
+  }
+
+  private static List<ParticipationDetail.Group> groups(Map<String, Map<Channel, Long>> counts) {
+    return counts.entrySet().stream().map(e -> new ParticipationDetail.Group(e.getKey(), e.getValue())).toList();
   }
 
   /**

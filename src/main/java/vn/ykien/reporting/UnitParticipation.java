@@ -32,4 +32,9 @@ public record UnitParticipation(
     long denominator = eligibleAtOpening != null ? eligibleAtOpening : eligible;
     return denominator == 0 ? 0 : 100.0 * participants() / denominator;
   }
+
+  /** Share of the eligible population as the registry says now, in percent (0 when none is). */
+  public double rateNowPercent() {
+    return eligible == 0 ? 0 : 100.0 * participants() / eligible;
+  }
 }

@@ -3,6 +3,7 @@ package vn.ykien.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,6 +293,28 @@ class OfficialJourneyTests {
     assertThat(national.locator("#by-settlement tr[data-area='RURAL'] td.participants").innerText())
         .isEqualTo(national.locator("#total-participants").innerText());
     Browser.screenshot(national, "19-national-by-region");
+
+    // Lagging provinces first, on the map of the provinces' outlines (tiles without them).
+    List<Double> rates =
+        national.locator("#participation tbody tr[data-rate]").all().stream().map(tr -> Double.parseDouble(tr.getAttribute("data-rate"))).toList();
+    assertThat(rates).isNotEmpty().isSorted();
+    if (national.locator("#map").count() > 0) {
+      national.waitForSelector("#map svg path");
+      assertThat(national.locator("#tiles").isHidden()).as("the map replaces the tiles").isTrue();
+    } else {
+      assertThat(national.locator("#tiles li").count()).isEqualTo(rates.size());
+    }
+    // Per day and per citizen group, channels apart: each breakdown adds up to everyone.
+    national.waitForSelector("#days-chart svg");
+    long everyone = Long.parseLong(national.locator("#total-participants").innerText());
+    List<String> soFar = national.locator("#by-day tbody tr").last().locator("td").allInnerTexts();
+    assertThat(Long.parseLong(soFar.get(soFar.size() - 2))).isEqualTo(everyone);
+    for (String table : List.of("#by-age", "#by-sex", "#by-occupation")) {
+      assertThat(national.locator(table + " td.people").allInnerTexts().stream().mapToLong(Long::parseLong).sum())
+          .as(table).isEqualTo(everyone);
+    }
+    assertThat(national.locator("#by-membership tr[data-value='YOUTH_UNION'] td").first().innerText()).isEqualTo("Đoàn Thanh niên");
+    Browser.screenshot(national, "25-national-per-day-and-group");
 
     // How current the figures are: each reader of the opinion log, waiting and set-aside changes.
     national.click("#readers-link");

@@ -57,6 +57,7 @@ class ResultsJourneyTests {
     // With the provinces' outlines in the shared data, the map is drawn (SVG); tiles otherwise.
     if (phone.locator("#map").count() > 0) {
       phone.waitForSelector("#map svg path");
+      assertThat(phone.locator("#tiles").isHidden()).as("the map replaces the tiles").isTrue();
     } else {
       assertThat(phone.locator(".tiles li").count()).isEqualTo(34);
     }

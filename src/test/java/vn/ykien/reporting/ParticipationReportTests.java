@@ -14,6 +14,8 @@ import vn.ykien.opinion.Answer;
 import vn.ykien.opinion.Channel;
 import vn.ykien.opinion.OpinionSubmission;
 import vn.ykien.opinion.Stance;
+import vn.ykien.registry.Membership;
+import vn.ykien.registry.Occupation;
 import vn.ykien.opinion.SubmitOpinion;
 import vn.ykien.shared.CitizenId;
 import vn.ykien.units.Unit;
@@ -97,6 +99,53 @@ class ParticipationReportTests {
         eventually(() -> row(consultation, commune, "14167"), row -> row.participants() == 3);
     assertThat(whole.participants()).isEqualTo(3);
     assertThat(whole.eligible()).isGreaterThan(1000);
+  }
+
+  @Test
+  void theDashboardCountsPeoplePerDayAndPerCitizenGroupWithChannelsApart() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    Unit commune = units.findByCode("2026-07", "14167").orElseThrow();
+    CitizenId veteran =
+        fixtures.aResident().male().aged(70).working(Occupation.FARMER).memberOf(Membership.VETERANS, Membership.PARTY).inGroup(3).register();
+    CitizenId student = fixtures.aResident().aged(20).working(Occupation.STUDENT).memberOf(Membership.YOUTH_UNION).inGroup(4).register();
+    CitizenId neighbour = fixtures.aResident().aged(40).inGroup(4).register();
+    takePart(consultation, veteran, Channel.SELF);
+    takePart(consultation, student, Channel.ASSISTED);
+    takePart(consultation, neighbour, Channel.SELF);
+    // A revision is not a new participant: the day and the group stay those of the first time.
+    takePart(consultation, student, Channel.SELF);
+    fixtures.readersCaughtUp();
+
+    ParticipationDetail detail = report.detail(consultation, commune);
+
+    assertThat(detail.days()).singleElement().satisfies(day -> {
+      assertThat(day.day()).isEqualTo(java.time.LocalDate.now(Consultation.ZONE));
+      assertThat(day.total()).isEqualTo(3);
+      assertThat(day.cumulative()).isEqualTo(3);
+      assertThat(day.people()).containsEntry(Channel.SELF, 3L).containsEntry(Channel.ASSISTED, 0L);
+    });
+    assertThat(people(detail.age())).containsEntry("OVER_60", 1L).containsEntry("FROM_18_TO_34", 1L)
+        .containsEntry("FROM_35_TO_44", 1L).containsEntry("UNDER_18", 0L);
+    assertThat(people(detail.sex())).containsEntry("M", 1L).containsEntry("F", 2L);
+    assertThat(people(detail.occupation())).containsEntry("FARMER", 1L).containsEntry("STUDENT", 1L)
+        .containsEntry(ParticipationDetail.NONE, 1L);
+    // Someone in two organisations counts in each; the share of each is of everyone.
+    assertThat(people(detail.memberships())).containsEntry("VETERANS", 1L).containsEntry("PARTY", 1L)
+        .containsEntry("YOUTH_UNION", 1L).containsEntry("WOMEN_UNION", 0L).containsEntry(ParticipationDetail.NONE, 1L);
+    // Every breakdown of people adds up to everyone who took part.
+    long everyone = row(consultation, commune, "14167").participants();
+    for (var breakdown : List.of(detail.age(), detail.sex(), detail.occupation())) {
+      assertThat(breakdown.stream().mapToLong(ParticipationDetail.Group::total).sum()).isEqualTo(everyone);
+    }
+    // A residential group's dashboard counts only its own people.
+    Unit group4 = fixtures.residentialGroup(4);
+    assertThat(people(report.detail(consultation, group4).sex())).containsEntry("M", 0L).containsEntry("F", 2L);
+  }
+
+  private static Map<String, Long> people(List<ParticipationDetail.Group> groups) {
+    Map<String, Long> totals = new java.util.LinkedHashMap<>();
+    groups.forEach(group -> totals.put(group.value(), group.total()));
+    return totals;
   }
 
   @Test

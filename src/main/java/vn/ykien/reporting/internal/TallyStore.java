@@ -168,6 +168,47 @@ public class TallyStore {
     return counts;
   }
 
+  /** People of one unit (its whole subtree) per day they first took part and channel. */
+  public void peopleByDay(long consultationId, long unitId, PeopleRow<LocalDate> row) {
+    jdbc.sql(
+            """
+            select day, channel, sum(people) from reporting.participation_count
+            where consultation_id = ? and unit_id = ?
+            group by day, channel
+            """)
+        .params(consultationId, unitId)
+        .query((ResultSet rs) -> row.accept(rs.getObject(1, LocalDate.class), Channel.valueOf(rs.getString(2)), rs.getLong(3)));
+  }
+
+  /**
+   * People of one unit (its whole subtree) per citizen group and channel: the key is age band,
+   * sex, occupation ("" for none) and the membership bits.
+   */
+  public void peopleByGroup(long consultationId, long unitId, PeopleRow<GroupKey> row) {
+    jdbc.sql(
+            """
+            select age_band, sex, occupation, memberships, channel, sum(people) from reporting.participation_count
+            where consultation_id = ? and unit_id = ?
+            group by age_band, sex, occupation, memberships, channel
+            """)
+        .params(consultationId, unitId)
+        .query(
+            (ResultSet rs) ->
+                row.accept(
+                    new GroupKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    Channel.valueOf(rs.getString(5)),
+                    rs.getLong(6)));
+  }
+
+  /** A citizen group as the participation tallies key it. */
+  public record GroupKey(String ageBand, String sex, String occupation, int memberships) {}
+
+  /** Receives one counted row: a key, a channel and the people in it. */
+  @FunctionalInterface
+  public interface PeopleRow<K> {
+    void accept(K key, Channel channel, long people);
+  }
+
   /** Eligible people in each of these units: {at opening (or null), now}. */
   public Map<Long, Long[]> eligible(long consultationId, List<Long> unitIds) {
     Map<Long, Long[]> counts = new HashMap<>();

@@ -1,6 +1,8 @@
 package vn.ykien.reporting.web;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -19,12 +21,14 @@ import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.opinion.Channel;
 import vn.ykien.reporting.ParticipationReport;
 import vn.ykien.reporting.UnitParticipation;
+import vn.ykien.units.ProvinceShapes;
 import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
 /**
  * Officials' view of participation in their unit and the units below it: counts per unit and
- * channel against the eligible population. No page here can show what anyone said.
+ * channel against the eligible population (lagging units first, on a map), per day and per
+ * citizen group. No page here can show what anyone said.
  */
 @Controller
 class OfficialPages {
@@ -36,6 +40,7 @@ class OfficialPages {
   private final OfficialAccess access;
   private final EligiblePopulation population;
   private final vn.ykien.opinion.OpinionLogReaders readers;
+  private final ProvinceShapes shapes;
 
   OfficialPages(
       Units units,
@@ -44,8 +49,10 @@ class OfficialPages {
       Clock clock,
       OfficialAccess access,
       EligiblePopulation population,
-      vn.ykien.opinion.OpinionLogReaders readers) {
+      vn.ykien.opinion.OpinionLogReaders readers,
+      ProvinceShapes shapes) {
     this.readers = readers;
+    this.shapes = shapes;
     this.units = units;
     this.consultations = consultations;
     this.report = report;
@@ -91,7 +98,12 @@ class OfficialPages {
     model.addAttribute("consultation", chosen);
     model.addAttribute("available", available);
     model.addAttribute("total", rows.getFirst());
-    model.addAttribute("children", rows.subList(1, rows.size()));
+    // Lagging units first: outreach starts where the rate is lowest.
+    List<UnitParticipation> children = new ArrayList<>(rows.subList(1, rows.size()));
+    children.sort(Comparator.comparingDouble(UnitParticipation::ratePercent).thenComparing(r -> r.unit().code()));
+    model.addAttribute("children", children);
+    model.addAttribute("detail", report.detail(chosen, unit));
+    model.addAttribute("mapUrl", shapes.addressBelow(unit).orElse(null));
     model.addAttribute("channels", Channel.values());
     model.addAttribute("regions", report.byRegion(chosen, unit));
     model.addAttribute("settlements", report.bySettlement(chosen, unit));

@@ -3,10 +3,7 @@ package vn.ykien.results.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +14,6 @@ import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.results.ConsultationResults;
 import vn.ykien.results.UnitResults;
-import vn.ykien.results.internal.ProvinceShapes;
 import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
@@ -34,7 +30,6 @@ class PublicResultsPages {
   private final ResultsScope scope;
   private final ConsultationResults results;
   private final ResultsModel page;
-  private final ProvinceShapes shapes;
   private final Units units;
 
   PublicResultsPages(
@@ -42,13 +37,11 @@ class PublicResultsPages {
       ResultsScope scope,
       ConsultationResults results,
       ResultsModel page,
-      ProvinceShapes shapes,
       Units units) {
     this.consultations = consultations;
     this.scope = scope;
     this.results = results;
     this.page = page;
-    this.shapes = shapes;
     this.units = units;
   }
 
@@ -78,19 +71,5 @@ class PublicResultsPages {
       }
     }
     return "results/public";
-  }
-
-  /** The outlines of the nation's provinces for the map (GeoJSON), when the shared data has them. */
-  @GetMapping(value = "/results/{slug}/provinces.geojson")
-  ResponseEntity<byte[]> provinces(@PathVariable String slug) {
-    Consultation consultation =
-        consultations.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    Unit top = results.top(consultation).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    byte[] outlines =
-        shapes.of(top.edition(), units.children(top.id())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    return ResponseEntity.ok()
-        .contentType(MediaType.valueOf("application/geo+json"))
-        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
-        .body(outlines);
   }
 }

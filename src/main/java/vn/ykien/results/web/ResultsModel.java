@@ -16,10 +16,8 @@ import vn.ykien.reporting.UnitParticipation;
 import vn.ykien.results.Breakdown;
 import vn.ykien.results.ConsultationResults;
 import vn.ykien.results.UnitResults;
-import vn.ykien.results.internal.ProvinceShapes;
+import vn.ykien.units.ProvinceShapes;
 import vn.ykien.units.Unit;
-import vn.ykien.units.UnitKind;
-import vn.ykien.units.Units;
 
 /**
  * What the results page shows, for the public and for officials alike: participation (live) of
@@ -34,12 +32,10 @@ class ResultsModel {
 
   private final ParticipationReport participation;
   private final ProvinceShapes shapes;
-  private final Units units;
 
-  ResultsModel(ParticipationReport participation, ProvinceShapes shapes, Units units) {
+  ResultsModel(ParticipationReport participation, ProvinceShapes shapes) {
     this.participation = participation;
     this.shapes = shapes;
-    this.units = units;
   }
 
   void basics(Model model, Consultation consultation, ResultsLinks links) {
@@ -77,11 +73,6 @@ class ResultsModel {
       }
       model.addAttribute("groups", groups);
     }
-    boolean provinces = here.kind() == UnitKind.NATION;
-    model.addAttribute(
-        "mapUrl",
-        provinces && shapes.of(here.edition(), units.children(here.id())).isPresent()
-            ? "/results/" + consultation.slug() + "/provinces.geojson"
-            : null);
+    model.addAttribute("mapUrl", shapes.addressBelow(here).orElse(null));
   }
 }

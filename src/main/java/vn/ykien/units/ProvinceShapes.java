@@ -1,4 +1,4 @@
-package vn.ykien.results.internal;
+package vn.ykien.units;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,13 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import vn.ykien.units.Unit;
 
 /**
- * The provinces' outlines for the results map, from the GeoJSON files of the shared data
+ * The provinces' outlines for the results and participation maps, from the GeoJSON files of the shared data
  * ({@code units/province-geojson}, one file per province, named after it) when they are there:
  * one FeatureCollection whose features carry the unit code, coordinates rounded to 0.01° (about
- * a kilometre: a national map, light enough for a phone). Read once per edition.
+ * a kilometre: a national map, light enough for a phone). Read once per nation.
  */
 @Component
 public class ProvinceShapes {
@@ -38,13 +37,27 @@ public class ProvinceShapes {
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
 
-  ProvinceShapes(@Value("${ykien.data.shared-directory}") String sharedData) {
+  private final Units units;
+
+  ProvinceShapes(@Value("${ykien.data.shared-directory}") String sharedData, Units units) {
     this.directory = Path.of(sharedData, "units", "province-geojson");
+    this.units = units;
   }
 
-  /** The outlines of these provinces that have a file, as GeoJSON; empty when none has. */
-  public Optional<byte[]> of(String edition, List<Unit> provinces) {
-    return cache.computeIfAbsent(edition, e -> read(provinces));
+  /**
+   * The outlines of the units below this one that have a file, as GeoJSON: the provinces of a
+   * nation; empty for any other unit, or when no province has a file.
+   */
+  public Optional<byte[]> below(Unit unit) {
+    if (unit.kind() != UnitKind.NATION) {
+      return Optional.empty();
+    }
+    return cache.computeIfAbsent(unit.edition() + "/" + unit.code(), e -> read(units.children(unit.id())));
+  }
+
+  /** Where a page's map fetches the outlines of the units below this one; empty when there are none. */
+  public Optional<String> addressBelow(Unit unit) {
+    return below(unit).map(outlines -> "/units/" + unit.edition() + "/" + unit.code() + "/children.geojson");
   }
 
   private Optional<byte[]> read(List<Unit> provinces) {
@@ -60,7 +73,7 @@ public class ProvinceShapes {
     try (Stream<Path> listed = Files.list(directory)) {
       files = listed.filter(p -> p.getFileName().toString().endsWith(".geojson")).sorted().toList();
     } catch (IOException e) {
-      log.warn("The province outlines in {} could not be listed: the results map shows tiles", directory, e);
+      log.warn("The province outlines in {} could not be listed: the results and participation maps shows tiles", directory, e);
       return Optional.empty();
     }
     for (Path file : files) {
