@@ -18,9 +18,9 @@
 #     the log for the group), as a page without tallies would compute them
 #  6. publishes a release of the results (`ykien results release`: every item's national table of
 #     units from commune up × groups × stances, protected by complementary suppression) and prints
-#     its time and share of hidden cells; then times over HTTP (curl, REPEAT requests each, one at a
-#     time, to the running server) the public results JSON of the nation and the national results
-#     page, p50 and p95
+#     its time and share of hidden cells; then, after 20 warm-up requests of each address, times over
+#     HTTP (curl, REPEAT requests each, one at a time, to the running server) the public results JSON
+#     of the nation, the national results page and a province's (Hà Nội, ~100 communes), p50 and p95
 # Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
 set -euo pipefail
 trap 'echo "bench/report-national.sh: failed at line $LINENO" >&2' ERR
@@ -215,7 +215,10 @@ http_timed() { # $1: name, $2: url
   for _ in $(seq 1 "$repeat"); do curl -s -o /dev/null -w '%{time_total}\n' "$2"; done | awk '{print $1 * 1000}' | sort -n \
     | awk -v name="$1" '{ v[NR] = $1 } END { printf "%s: p50=%.1f ms p95=%.1f ms (%d requests)\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], NR }'
 }
-curl -s -o /dev/null "http://localhost:$port/results/hien-phap-2025"
+# Warm-up: 20 requests of each address before the timed ones (first requests compile templates and code).
+for u in "api/v1/consultations/$consultation/results" "results/hien-phap-2025" "results/hien-phap-2025?unit=01"; do
+  for _ in $(seq 1 20); do curl -s -o /dev/null "http://localhost:$port/$u"; done
+done
 http_timed public_results_json "http://localhost:$port/api/v1/consultations/$consultation/results"
 http_timed public_results_page "http://localhost:$port/results/hien-phap-2025"
 http_timed public_results_page_province "http://localhost:$port/results/hien-phap-2025?unit=01"

@@ -1,5 +1,7 @@
 package vn.ykien.results;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,15 @@ public class ConsultationResults {
   private final Releases releases;
   private final int k;
 
+  /**
+   * A release never changes once published, so what it shows for a unit is kept, keyed by the
+   * release: a new release is read afresh, and no page can mix two releases. Bounded to the nation,
+   * its provinces and the communes most looked at.
+   */
+  private final Cache<Shown, UnitResults> released = Caffeine.newBuilder().maximumSize(1_000).build();
+
+  private record Shown(long consultationId, int release, long unitId) {}
+
   ConsultationResults(JdbcClient jdbc, Consultations consultations, Units units, Releases releases, MinimumGroup k) {
     this.jdbc = jdbc;
     this.consultations = consultations;
@@ -60,6 +71,13 @@ public class ConsultationResults {
     if (release.isEmpty()) {
       return new ResultsLookup.NotReleasedYet();
     }
+    Release.Published latest = release.get();
+    return new ResultsLookup.Found(
+        released.get(new Shown(consultation.id(), latest.number(), unit.id()), key -> read(consultation, unit, latest)));
+  }
+
+  /** What one release shows for a unit and the units below it (those that show content). */
+  private UnitResults read(Consultation consultation, Unit unit, Release.Published release) {
     List<Unit> children = units.children(unit.id()).stream().filter(ConsultationResults::showsContent).toList();
     List<Long> ids = new ArrayList<>();
     ids.add(unit.id());
@@ -86,8 +104,7 @@ public class ConsultationResults {
       }
       items.add(new UnitResults.ItemResults(item, figures(own, Groups.ALL), groups, byChild));
     }
-    return new ResultsLookup.Found(
-        new UnitResults(consultation, unit, release.get().number(), release.get().at(), k, children, items));
+    return new UnitResults(consultation, unit, release.number(), release.at(), k, children, items);
   }
 
   /** A group's figures from one unit's released cells; nobody where the unit has none. */
