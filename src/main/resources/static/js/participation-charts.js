@@ -11,6 +11,7 @@
     var chart = echarts.init(element, null, { renderer: 'svg' });
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
   }
   ready(function () {
     if (typeof echarts === 'undefined') { return; }
@@ -27,13 +28,31 @@
         echarts.registerMap('units', geo);
         var labels = {};
         rows.forEach(function (row) { labels[row.name] = row.label; });
-        draw(map, {
+        var chart = draw(map, {
           tooltip: { formatter: function (p) { return (labels[p.name] || p.name) + ': ' + (isNaN(p.value) ? '—' : p.value + ' %'); } },
           visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, text: ['100 %', '0 %'],
                        inRange: { color: ['#f2f0f7', '#9e9ac8', '#3f007d'] } },
           series: [{ type: 'map', map: 'units', nameProperty: 'code', roam: true, name: map.dataset.label, data: rows,
                      emphasis: { label: { show: false } } }]
         });
+        // Where the page has released figures of an item by unit below, the map can show its
+        // approval share instead (the same released figures: a hidden one stays blank).
+        var modes = document.getElementById('map-modes');
+        if (modes) {
+          var approval = Array.prototype.map.call(document.querySelectorAll('#by-unit tbody tr[data-code]'), function (tr) {
+            var share = parseFloat(tr.dataset.approve);
+            return { name: tr.dataset.code, value: isNaN(share) ? NaN : Math.round(share * 10) / 10 };
+          });
+          modes.hidden = false;
+          Array.prototype.forEach.call(modes.querySelectorAll('button'), function (button) {
+            button.addEventListener('click', function () {
+              Array.prototype.forEach.call(modes.querySelectorAll('button'), function (b) { b.setAttribute('aria-pressed', String(b === button)); });
+              var approve = button.dataset.mode === 'approve';
+              chart.setOption({ series: [{ name: button.textContent, data: approve ? approval : rows }] });
+              map.dataset.mode = button.dataset.mode;
+            });
+          });
+        }
       });
     }
     var days = document.getElementById('days-chart');

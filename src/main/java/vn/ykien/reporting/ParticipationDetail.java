@@ -1,5 +1,6 @@
 package vn.ykien.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import vn.ykien.opinion.Channel;
  * only, never what they said. Each person counts once, on the day they first took part and in the
  * group they belonged to when the consultation opened; channels always apart.
  *
+ * @param countedAt when these counts were read (they may be kept a short while)
  * @param days one row per day someone first took part, oldest first
  * @param age people per age band, in the bands' order
  * @param sex people per sex
@@ -18,6 +20,7 @@ import vn.ykien.opinion.Channel;
  *     {@code NONE} for people in none
  */
 public record ParticipationDetail(
+    Instant countedAt,
     List<Day> days, List<Group> age, List<Group> sex, List<Group> occupation, List<Group> memberships) {
 
   /** New participants of one day, and everyone up to and including it. */

@@ -1,5 +1,9 @@
 package vn.ykien.reporting;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +14,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.CitizenGroup;
@@ -38,8 +43,16 @@ public class ParticipationReport {
   private final Units units;
   private final EligiblePopulation population;
   private final TallyStore tallies;
+  private final Clock clock;
 
-  ParticipationReport(Units units, EligiblePopulation population, TallyStore tallies) {
+  ParticipationReport(
+      Units units,
+      EligiblePopulation population,
+      TallyStore tallies,
+      Clock clock,
+      @Value("${ykien.reporting.detail-kept:PT1M}") Duration detailKept) {
+    this.clock = clock;
+    this.details = Caffeine.newBuilder().expireAfterWrite(detailKept).maximumSize(10_000).build();
     this.units = units;
     this.population = population;
     this.tallies = tallies;
@@ -75,8 +88,21 @@ public class ParticipationReport {
    * Participation in one unit (its whole subtree) per day and per citizen group, channels apart:
    * for the officials' dashboard, at every level (participation counts, never content).
    */
-  @Transactional(readOnly = true)
   public ParticipationDetail detail(Consultation consultation, Unit unit) {
+    return details.get(new DetailKey(consultation.id(), unit.id()), key -> readDetail(consultation, unit));
+  }
+
+  /**
+   * The per-day and per-group counts of a national or provincial unit sum hundreds of thousands of
+   * tally cells (every day × channel × group × memberships); they are kept a short while
+   * ({@code ykien.reporting.detail-kept}, a minute by default), while the headline per unit and
+   * channel stays live.
+   */
+  private final Cache<DetailKey, ParticipationDetail> details;
+
+  private record DetailKey(long consultationId, long unitId) {}
+
+  private ParticipationDetail readDetail(Consultation consultation, Unit unit) {
     SortedMap<LocalDate, Map<Channel, Long>> perDay = new TreeMap<>();
     tallies.peopleByDay(consultation.id(), unit.id(), (day, channel, people) -> add(perDay.computeIfAbsent(day, d -> zero()), channel, people));
     List<ParticipationDetail.Day> days = new ArrayList<>(perDay.size());
@@ -114,7 +140,7 @@ public class ParticipationReport {
         add(memberships.get(membership.name()), channel, people);
       }
     });
-    return new ParticipationDetail(days, groups(age), groups(sex), groups(occupation), groups(memberships));
+    return new ParticipationDetail(clock.instant(), days, groups(age), groups(sex), groups(occupation), groups(memberships));
   }
 
   private static Map<Channel, Long> zero() {

@@ -58,6 +58,11 @@ class ResultsJourneyTests {
     if (phone.locator("#map").count() > 0) {
       phone.waitForSelector("#map svg path");
       assertThat(phone.locator("#tiles").isHidden()).as("the map replaces the tiles").isTrue();
+      // The same map coloured by the first item's released approval share in each province.
+      phone.click("#map-modes button[data-mode='approve']");
+      assertThat(phone.locator("#map").getAttribute("data-mode")).isEqualTo("approve");
+      assertThat(phone.locator("#map-modes button[data-mode='approve']").getAttribute("aria-pressed")).isEqualTo("true");
+      phone.waitForSelector("#map svg path");
     } else {
       assertThat(phone.locator(".tiles li").count()).isEqualTo(34);
     }

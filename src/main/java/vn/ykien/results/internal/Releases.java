@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -75,6 +80,31 @@ public class Releases {
             .query(Integer.class)
             .single();
     Map<Long, Map<Long, Sensitivity.History>> history = history(consultationId);
+    // Items are protected apart (each is its own table), on every core: this thread reads the next
+    // item's tallies (inside the transaction) while the tables already read are protected; at most
+    // one table per core is held in memory besides the one being read.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    Semaphore inFlight = new Semaphore(threads);
+    List<Future<Protected>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      for (DraftItem item : consultations.items(consultationId)) {
+        List<AnswerTallies.Cell> answers = tallies.of(consultationId, item.id());
+        if (answers.isEmpty()) {
+          continue;
+        }
+        inFlight.acquireUninterruptibly();
+        ItemTable built = build(answers);
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return protect(consultationId, item.id(), number, built, history);
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
+      }
+    }
     long cells = 0;
     long hidden = 0;
     int withheld = 0;
@@ -82,45 +112,25 @@ public class Releases {
     Long top = null;
     long topPeople = -1;
     List<Object[]> rows = new ArrayList<>();
-    for (DraftItem item : consultations.items(consultationId)) {
-      List<AnswerTallies.Cell> answers = tallies.of(consultationId, item.id());
-      if (answers.isEmpty()) {
-        continue;
+    for (Future<Protected> outcome : outcomes) {
+      Protected item;
+      try {
+        item = outcome.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the release was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("an item's table could not be protected", e.getCause());
       }
       items++;
-      ItemTable built = build(answers);
-      CellTable table = built.table();
-      for (int u = 0; u < table.units(); u++) {
-        long people = table.value(u, Groups.ALL, CellTable.ANY);
-        if (table.parent(u) < 0 && people > topPeople) {
-          top = built.unitIds()[u];
-          topPeople = people;
-        }
+      cells += item.cells();
+      hidden += item.hidden();
+      withheld += item.withheld() ? 1 : 0;
+      if (item.topPeople() > topPeople) {
+        top = item.top();
+        topPeople = item.topPeople();
       }
-      List<Suppression.Requirement> requirements = new ArrayList<>();
-      for (int u = 0; u < table.units(); u++) {
-        requirements.addAll(
-            Sensitivity.of(table, u, history.getOrDefault(built.unitIds()[u], Map.of()).get(item.id()), k));
-      }
-      if (!Suppression.protect(table, requirements)) {
-        withheld++;
-      }
-      cells += table.stanceCellsWithAnswers();
-      hidden += table.hiddenWithAnswers();
-      for (int u = 0; u < table.units(); u++) {
-        long[] shown = table.published(u);
-        Sensitivity.History before = history.getOrDefault(built.unitIds()[u], Map.of()).get(item.id());
-        long[] last = shown.clone();
-        long[] people = new long[shown.length];
-        for (int c = 0; c < last.length; c++) {
-          people[c] = shown[c - c % CellTable.STANCES + CellTable.ANY];
-          if (last[c] < 0) {
-            last[c] = before == null ? -1 : before.shown()[c];
-            people[c] = before == null ? 0 : before.peopleThen()[c];
-          }
-        }
-        rows.add(new Object[] {consultationId, built.unitIds()[u], item.id(), number, shown, last, people});
-      }
+      rows.addAll(item.rows());
     }
     template.batchUpdate(
         """
@@ -149,6 +159,45 @@ public class Releases {
         .params(consultationId, number, java.sql.Timestamp.from(at), top, items, cells, hidden, withheld, millis)
         .update();
     return new Release.Published(consultationId, number, at, items, cells, hidden, withheld, millis);
+  }
+
+  /** One item's table once protected: its figures for the release and the rows to store. */
+  private record Protected(long cells, long hidden, boolean withheld, long top, long topPeople, List<Object[]> rows) {}
+
+  /** Protects one item's table together with what earlier releases showed of it. */
+  private Protected protect(
+      long consultationId, long itemId, int number, ItemTable built, Map<Long, Map<Long, Sensitivity.History>> history) {
+    CellTable table = built.table();
+    long top = -1;
+    long topPeople = -1;
+    for (int u = 0; u < table.units(); u++) {
+      long people = table.value(u, Groups.ALL, CellTable.ANY);
+      if (table.parent(u) < 0 && people > topPeople) {
+        top = built.unitIds()[u];
+        topPeople = people;
+      }
+    }
+    List<Suppression.Requirement> requirements = new ArrayList<>();
+    for (int u = 0; u < table.units(); u++) {
+      requirements.addAll(Sensitivity.of(table, u, history.getOrDefault(built.unitIds()[u], Map.of()).get(itemId), k));
+    }
+    boolean withheld = !Suppression.protect(table, requirements);
+    List<Object[]> rows = new ArrayList<>(table.units());
+    for (int u = 0; u < table.units(); u++) {
+      long[] shown = table.published(u);
+      Sensitivity.History before = history.getOrDefault(built.unitIds()[u], Map.of()).get(itemId);
+      long[] last = shown.clone();
+      long[] people = new long[shown.length];
+      for (int c = 0; c < last.length; c++) {
+        people[c] = shown[c - c % CellTable.STANCES + CellTable.ANY];
+        if (last[c] < 0) {
+          last[c] = before == null ? -1 : before.shown()[c];
+          people[c] = before == null ? 0 : before.peopleThen()[c];
+        }
+      }
+      rows.add(new Object[] {consultationId, built.unitIds()[u], itemId, number, shown, last, people});
+    }
+    return new Protected(table.stanceCellsWithAnswers(), table.hiddenWithAnswers(), withheld, top, topPeople, rows);
   }
 
   /** Whether any answer of the consultation is counted yet. */

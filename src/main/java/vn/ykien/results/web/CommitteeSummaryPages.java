@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,8 +22,6 @@ import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
 import vn.ykien.opinion.Stance;
-import vn.ykien.results.ConsultationResults;
-import vn.ykien.results.ResultsLookup;
 import vn.ykien.results.UnitResults;
 
 /**
@@ -39,15 +38,15 @@ class CommitteeSummaryPages {
 
   private final OfficialAccess access;
   private final Consultations consultations;
-  private final ConsultationResults results;
+  private final ResultsScope scope;
   private final ResultsReport comments;
   private final Clock clock;
 
   CommitteeSummaryPages(
-      OfficialAccess access, Consultations consultations, ConsultationResults results, ResultsReport comments, Clock clock) {
+      OfficialAccess access, Consultations consultations, ResultsScope scope, ResultsReport comments, Clock clock) {
     this.access = access;
     this.consultations = consultations;
-    this.results = results;
+    this.scope = scope;
     this.comments = comments;
     this.clock = clock;
   }
@@ -67,33 +66,25 @@ class CommitteeSummaryPages {
     model.addAttribute("consultation", chosen);
     model.addAttribute("unit", at.unit());
     model.addAttribute("stances", Stance.values());
-    switch (results.of(chosen, at.unit())) {
-      case ResultsLookup.BelowCommune below -> {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("refusal", "results.belowCommune");
+    Optional<UnitResults> shown = ResultsScope.shownOrRefused(scope.of(chosen, at.unit()), model, response);
+    if (shown.isPresent()) {
+      UnitResults released = shown.get();
+      CommentResults said = comments.of(chosen.id(), at.unit(), ResultsFilter.EVERYONE);
+      List<ItemSummary> items = new ArrayList<>();
+      for (UnitResults.ItemResults item : released.items()) {
+        CommentResults.ItemResult itemComments =
+            said.items().stream().filter(r -> r.itemId() == item.item().id()).findFirst().orElse(null);
+        // Themes only where the item's comment count is shown: their sizes would tell a hidden one.
+        List<CommentResults.ThemeResult> themes =
+            itemComments == null || itemComments.suppressed()
+                ? List.of()
+                : comments.themes(chosen.id(), at.unit(), ResultsFilter.EVERYONE, item.item().id());
+        items.add(new ItemSummary(item, itemComments, themes));
       }
-      case ResultsLookup.NotReleasedYet none -> {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("refusal", "results.notReleasedYet");
-      }
-      case ResultsLookup.Found(UnitResults released) -> {
-        CommentResults said = comments.of(chosen.id(), at.unit(), ResultsFilter.EVERYONE);
-        List<ItemSummary> items = new ArrayList<>();
-        for (UnitResults.ItemResults item : released.items()) {
-          CommentResults.ItemResult itemComments =
-              said.items().stream().filter(r -> r.itemId() == item.item().id()).findFirst().orElse(null);
-          // Themes only where the item's comment count is shown: their sizes would tell a hidden one.
-          List<CommentResults.ThemeResult> themes =
-              itemComments == null || itemComments.suppressed()
-                  ? List.of()
-                  : comments.themes(chosen.id(), at.unit(), ResultsFilter.EVERYONE, item.item().id());
-          items.add(new ItemSummary(item, itemComments, themes));
-        }
-        model.addAttribute("released", released);
-        model.addAttribute("items", items);
-        model.addAttribute("campaigns", said.campaigns());
-        model.addAttribute("k", said.k());
-      }
+      model.addAttribute("released", released);
+      model.addAttribute("items", items);
+      model.addAttribute("campaigns", said.campaigns());
+      model.addAttribute("k", said.k());
     }
     return "results/summary";
   }

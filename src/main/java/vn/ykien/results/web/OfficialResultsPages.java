@@ -15,8 +15,6 @@ import vn.ykien.consultation.Consultations;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
-import vn.ykien.results.ConsultationResults;
-import vn.ykien.results.ResultsLookup;
 import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
@@ -30,16 +28,16 @@ class OfficialResultsPages {
 
   private final OfficialAccess access;
   private final Consultations consultations;
-  private final ConsultationResults results;
+  private final ResultsScope scope;
   private final ResultsModel page;
   private final Units units;
   private final Clock clock;
 
   OfficialResultsPages(
-      OfficialAccess access, Consultations consultations, ConsultationResults results, ResultsModel page, Units units, Clock clock) {
+      OfficialAccess access, Consultations consultations, ResultsScope scope, ResultsModel page, Units units, Clock clock) {
     this.access = access;
     this.consultations = consultations;
-    this.results = results;
+    this.scope = scope;
     this.page = page;
     this.units = units;
     this.clock = clock;
@@ -61,21 +59,13 @@ class OfficialResultsPages {
     page.basics(model, chosen, new ResultsLinks(true, chosen));
     model.addAttribute("official", true);
     Unit unit = at.unit();
-    switch (results.of(chosen, unit)) {
-      case ResultsLookup.BelowCommune below -> {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("refusal", "results.belowCommune");
-      }
-      case ResultsLookup.NotReleasedYet none -> {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("refusal", "results.notReleasedYet");
-      }
-      case ResultsLookup.Found(var shown) -> {
-        Unit scope = access.scopeOf(at.official());
-        Unit up = scope.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null);
-        page.fill(model, shown, item, up);
-      }
-    }
+    ResultsScope.shownOrRefused(scope.of(chosen, unit), model, response)
+        .ifPresent(
+            shown -> {
+              Unit own = access.scopeOf(at.official());
+              Unit up = own.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null);
+              page.fill(model, shown, item, up);
+            });
     return "results/public";
   }
 }

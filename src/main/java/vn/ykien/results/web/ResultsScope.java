@@ -1,10 +1,12 @@
 package vn.ykien.results.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.results.Breakdown;
 import vn.ykien.results.ConsultationResults;
@@ -26,6 +28,21 @@ class ResultsScope {
     record Shown(UnitResults results) implements Resolved {}
 
     record Refused(HttpStatus status, String key) implements Resolved {}
+  }
+
+  /**
+   * The results to show, or none after the refusal was put on the page: its status on the
+   * response and its message key in the model (as "refusal").
+   */
+  static Optional<UnitResults> shownOrRefused(Resolved resolved, Model model, HttpServletResponse response) {
+    return switch (resolved) {
+      case Resolved.Shown(UnitResults shown) -> Optional.of(shown);
+      case Resolved.Refused(HttpStatus status, String key) -> {
+        response.setStatus(status.value());
+        model.addAttribute("refusal", key);
+        yield Optional.empty();
+      }
+    };
   }
 
   private final ConsultationResults results;
@@ -50,6 +67,11 @@ class ResultsScope {
       }
       unit = named.get();
     }
+    return of(consultation, unit);
+  }
+
+  /** The results of a unit the caller already holds (an official's own unit, checked for access). */
+  Resolved of(Consultation consultation, Unit unit) {
     return switch (results.of(consultation, unit)) {
       case ResultsLookup.Found(UnitResults found) -> new Resolved.Shown(found);
       case ResultsLookup.BelowCommune below -> new Resolved.Refused(HttpStatus.UNPROCESSABLE_CONTENT, "results.belowCommune");
