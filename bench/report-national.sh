@@ -18,7 +18,7 @@
 #     the log for the group), as a page without tallies would compute them
 #  6. publishes a release of the results (`ykien results release`: every item's national table of
 #     units from commune up × groups × stances, protected by complementary suppression) and prints
-#     its time and share of hidden cells; then, after 20 warm-up requests of each address, times over
+#     its time and share of hidden cells; then, after 100 warm-up requests of each address, times over
 #     HTTP (curl, REPEAT requests each, one at a time, to the running server) the public results JSON
 #     of the nation, the national results page and a province's (Hà Nội, ~100 communes), p50 and p95
 # Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
@@ -215,9 +215,10 @@ http_timed() { # $1: name, $2: url
   for _ in $(seq 1 "$repeat"); do curl -s -o /dev/null -w '%{time_total}\n' "$2"; done | awk '{print $1 * 1000}' | sort -n \
     | awk -v name="$1" '{ v[NR] = $1 } END { printf "%s: p50=%.1f ms p95=%.1f ms (%d requests)\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], NR }'
 }
-# Warm-up: 20 requests of each address before the timed ones (first requests compile templates and code).
+# Warm-up: 100 requests of each address before the timed ones: the figures are the steady state of a
+# running server (the first requests after a start compile templates, expressions and code).
 for u in "api/v1/consultations/$consultation/results" "results/hien-phap-2025" "results/hien-phap-2025?unit=01"; do
-  for _ in $(seq 1 20); do curl -s -o /dev/null "http://localhost:$port/$u"; done
+  for _ in $(seq 1 100); do curl -s -o /dev/null "http://localhost:$port/$u"; done
 done
 http_timed public_results_json "http://localhost:$port/api/v1/consultations/$consultation/results"
 http_timed public_results_page "http://localhost:$port/results/hien-phap-2025"

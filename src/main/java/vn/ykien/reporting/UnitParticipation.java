@@ -37,4 +37,9 @@ public record UnitParticipation(
   public double rateNowPercent() {
     return eligible == 0 ? 0 : 100.0 * participants() / eligible;
   }
+
+  /** The rate's band of 20 points for maps and tiles: 0 (under 20 %) to 4 (80 % and more). */
+  public int rateBand() {
+    return (int) Math.min(4, Math.max(0, Math.floor(ratePercent() / 20)));
+  }
 }
