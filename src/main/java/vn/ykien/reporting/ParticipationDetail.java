@@ -43,6 +43,11 @@ public record ParticipationDetail(
     }
   }
 
+  /** Everyone counted here (each person is in exactly one age band). */
+  public long people() {
+    return age.stream().mapToLong(Group::total).sum();
+  }
+
   /** The value used for people without an occupation group or without any membership. */
   public static final String NONE = "NONE";
 }

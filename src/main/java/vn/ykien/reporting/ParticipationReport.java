@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.CitizenGroup;
 import vn.ykien.consultation.CitizenGroup.AgeBand;
@@ -88,6 +89,7 @@ public class ParticipationReport {
    * Participation in one unit (its whole subtree) per day and per citizen group, channels apart:
    * for the officials' dashboard, at every level (participation counts, never content).
    */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public ParticipationDetail detail(Consultation consultation, Unit unit) {
     return details.get(new DetailKey(consultation.id(), unit.id()), key -> readDetail(consultation, unit));
   }

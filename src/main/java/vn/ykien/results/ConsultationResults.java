@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
@@ -40,7 +41,14 @@ public class ConsultationResults {
    * release: a new release is read afresh, and no page can mix two releases. Bounded to the nation,
    * its provinces and the communes most looked at.
    */
-  private final Cache<Shown, UnitResults> released = Caffeine.newBuilder().maximumSize(1_000).build();
+  private final Cache<Shown, UnitResults> released =
+      Caffeine.newBuilder()
+          // Weighed by the figures held (items × (groups + units below)): a national entry of a
+          // long draft weighs as much as hundreds of communes'.
+          .maximumWeight(2_000_000)
+          .<Shown, UnitResults>weigher((key, shown) -> shown.items().size() * (Groups.COUNT + shown.children().size()))
+          .expireAfterAccess(java.time.Duration.ofHours(2))
+          .build();
 
   private record Shown(long consultationId, int release, long unitId) {}
 
@@ -62,7 +70,11 @@ public class ConsultationResults {
     return releases.top(consultation.id()).flatMap(units::find);
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * One snapshot for the release's number and its figures: a release published in between cannot
+   * be read under the previous one's number.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public ResultsLookup of(Consultation consultation, Unit unit) {
     if (!showsContent(unit)) {
       return new ResultsLookup.BelowCommune();

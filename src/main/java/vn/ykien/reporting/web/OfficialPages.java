@@ -100,7 +100,11 @@ class OfficialPages {
     model.addAttribute("total", rows.getFirst());
     // Lagging units first: outreach starts where the rate is lowest.
     List<UnitParticipation> children = new ArrayList<>(rows.subList(1, rows.size()));
-    children.sort(Comparator.comparingDouble(UnitParticipation::ratePercent).thenComparing(r -> r.unit().code()));
+    // Units nobody is eligible in (no rate to lag on) come last.
+    children.sort(
+        Comparator.comparing((UnitParticipation r) -> r.eligible() == 0 && (r.eligibleAtOpening() == null || r.eligibleAtOpening() == 0))
+            .thenComparingDouble(UnitParticipation::ratePercent)
+            .thenComparing(r -> r.unit().code()));
     model.addAttribute("children", children);
     model.addAttribute("detail", report.detail(chosen, unit));
     model.addAttribute("mapUrl", shapes.addressBelow(unit).orElse(null));

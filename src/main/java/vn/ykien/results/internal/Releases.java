@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,7 @@ public class Releases {
   private final Units units;
   private final Clock clock;
   private final int k;
+  private final int threads;
 
   Releases(
       JdbcClient jdbc,
@@ -52,7 +55,10 @@ public class Releases {
       Consultations consultations,
       Units units,
       Clock clock,
-      MinimumGroup k) {
+      MinimumGroup k,
+      // Threads protecting items: by default one core is left to the pages and the readers.
+      @Value("${ykien.results.release-threads:0}") int threads) {
+    this.threads = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     this.jdbc = jdbc;
     this.template = template;
     this.tallies = tallies;
@@ -80,14 +86,17 @@ public class Releases {
             .query(Integer.class)
             .single();
     Map<Long, Map<Long, Sensitivity.History>> history = history(consultationId);
-    // Items are protected apart (each is its own table), on every core: this thread reads the next
+    // Items are protected apart (each is its own table), on several threads: this one reads the next
     // item's tallies (inside the transaction) while the tables already read are protected; at most
-    // one table per core is held in memory besides the one being read.
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // one table per thread is held in memory besides the one being read.
     Semaphore inFlight = new Semaphore(threads);
+    AtomicBoolean failed = new AtomicBoolean();
     List<Future<Protected>> outcomes = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("results-release-", 1).factory())) {
       for (DraftItem item : consultations.items(consultationId)) {
+        if (failed.get()) {
+          break; // the release fails anyway: stop reading the other items
+        }
         List<AnswerTallies.Cell> answers = tallies.of(consultationId, item.id());
         if (answers.isEmpty()) {
           continue;
@@ -99,6 +108,9 @@ public class Releases {
                 () -> {
                   try {
                     return protect(consultationId, item.id(), number, built, history);
+                  } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
                   } finally {
                     inFlight.release();
                   }
