@@ -12,8 +12,9 @@
 #     reader applies give the same cells: TalliesMatchARecountTests)
 #  5. times, with pgbench (one client, each page REPEAT times, per-transaction latency log), the
 #     statements each page runs: the national participation page (the nation and its 34 provinces),
-#     a province page, a random commune page (a different one each time), and the stance table of
-#     one item nationally by age band; then the same figures by a plain GROUP BY over the raw rows
+#     a province page, a random commune page (a different one each time), the stance table of
+#     one item nationally by age band, and the officials' dashboard's per-day and per-group counts
+#     of the nation and of a province (kept a minute on the page, timed here uncached); then the same figures by a plain GROUP BY over the raw rows
 #     (participation joined to units, the registry counted for the denominator, answers joined to
 #     the log for the group), as a page without tallies would compute them
 #  6. publishes a release of the results (`ykien results release`: every item's national table of
@@ -176,6 +177,18 @@ cat > "$work/stance.sql" <<SQL
 select age_band, stance, sum(answers) from reporting.answer_count
 where consultation_id = $consultation and unit_id = $nation and item_id = $item1 group by age_band, stance;
 SQL
+# The officials' dashboard's per-day and per-group counts of a unit (ParticipationReport.detail, kept
+# a minute on the page): both statements as the page runs them when nothing is kept.
+detail_sql() { # $1: the unit id
+  cat <<SQL
+select day, channel, sum(people) from reporting.participation_count
+where consultation_id = $consultation and unit_id = $1 group by day, channel;
+select age_band, sex, occupation, memberships, channel, sum(people) from reporting.participation_count
+where consultation_id = $consultation and unit_id = $1 group by age_band, sex, occupation, memberships, channel;
+SQL
+}
+{ echo "BEGIN;"; detail_sql "$nation"; echo "END;"; } > "$work/detail-national.sql"
+{ echo "BEGIN;"; detail_sql "$province"; echo "END;"; } > "$work/detail-province.sql"
 nation_path="$(sql "select path from units.unit where id = $nation")"
 province_path="$(sql "select path from units.unit where id = $province")"
 depth() { awk -F/ '{print NF}' <<< "$1"; }
@@ -201,6 +214,8 @@ timed national "$work/national.sql" "$repeat" | tee "$work/national.txt"
 timed province "$work/province.sql" "$repeat"
 timed commune "$work/commune.sql" "$repeat"
 timed stance_by_age_national "$work/stance.sql" "$repeat"
+timed dashboard_per_day_and_group_national "$work/detail-national.sql" "$repeat"
+timed dashboard_per_day_and_group_province "$work/detail-province.sql" "$repeat"
 echo "--- by a plain GROUP BY over the raw rows ($repeat_groupby runs each)"
 timed national_groupby "$work/national-groupby.sql" "$repeat_groupby" | tee "$work/national-groupby.txt"
 timed province_groupby "$work/province-groupby.sql" "$repeat_groupby"
