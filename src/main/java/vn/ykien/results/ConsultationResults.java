@@ -46,7 +46,7 @@ public class ConsultationResults {
           // Weighed by the figures held (items × (groups + units below)): a national entry of a
           // long draft weighs as much as hundreds of communes'.
           .maximumWeight(2_000_000)
-          .<Shown, UnitResults>weigher((key, shown) -> shown.items().size() * (Groups.COUNT + shown.children().size()))
+          .<Shown, UnitResults>weigher((key, shown) -> shown.items().size() * (Groups.ANSWERS.count() + shown.children().size()))
           .expireAfterAccess(java.time.Duration.ofHours(2))
           .build();
 
@@ -106,8 +106,8 @@ public class ConsultationResults {
       long[] own = shown.getOrDefault(unit.id(), Map.of()).get(item.id());
       List<UnitResults.GroupFigures> groups = new ArrayList<>();
       for (Breakdown breakdown : Breakdown.values()) {
-        for (int g : Groups.of(breakdown)) {
-          groups.add(new UnitResults.GroupFigures(breakdown, Groups.value(g), figures(own, g)));
+        for (int g : Groups.ANSWERS.of(breakdown)) {
+          groups.add(new UnitResults.GroupFigures(breakdown, Groups.ANSWERS.value(g), figures(own, g)));
         }
       }
       List<Figures> byChild = new ArrayList<>();
@@ -124,7 +124,7 @@ public class ConsultationResults {
     if (cells == null) {
       return new Figures(0, 0L, 0L, 0L);
     }
-    int base = CellTable.cell(0, group, 0);
+    int base = group * CellTable.ANSWER_STANCES;
     return new Figures(
         Math.max(0, cells[base + CellTable.ANY]),
         shownOrNull(cells[base + 1]),

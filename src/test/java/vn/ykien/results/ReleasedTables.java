@@ -31,11 +31,12 @@ record ReleasedTables(List<Long> unitIds, int[] parent, long[] published) {
     List<Long> ids = new ArrayList<>(rows.keySet());
     ids.sort(null);
     int[] parent = new int[ids.size()];
-    long[] published = new long[ids.size() * Groups.COUNT * CellTable.STANCES];
+    int row = Groups.ANSWERS.count() * CellTable.ANSWER_STANCES;
+    long[] published = new long[ids.size() * row];
     for (int i = 0; i < ids.size(); i++) {
       Unit unit = units.find(ids.get(i)).orElseThrow();
       parent[i] = unit.parentId() == null ? -1 : ids.indexOf(unit.parentId());
-      System.arraycopy(rows.get(ids.get(i)), 0, published, CellTable.cell(i, 0, 0), Groups.COUNT * CellTable.STANCES);
+      System.arraycopy(rows.get(ids.get(i)), 0, published, i * row, row);
     }
     return new ReleasedTables(ids, parent, published);
   }
@@ -45,7 +46,7 @@ record ReleasedTables(List<Long> unitIds, int[] parent, long[] published) {
   }
 
   int cell(long unitId, int group, vn.ykien.opinion.Stance stance) {
-    return CellTable.cell(unitIds.indexOf(unitId), group, 1 + stance.ordinal());
+    return (unitIds.indexOf(unitId) * Groups.ANSWERS.count() + group) * CellTable.ANSWER_STANCES + 1 + stance.ordinal();
   }
 
   long shown(int cell) {

@@ -149,10 +149,10 @@ class ResultsApiTests {
       for (var seen : Map.of(commune(), figures(before), nation, figures(nationBefore)).entrySet()) {
         Unit unit = seen.getKey();
         for (int group : new int[] {
-            Groups.ALL, Groups.column(Breakdown.CHANNEL, "ASSISTED"), Groups.column(Breakdown.AGE, "OVER_60"), Groups.column(Breakdown.SEX, "M")}) {
+            Groups.ALL, Groups.ANSWERS.column(Breakdown.CHANNEL, "ASSISTED"), Groups.ANSWERS.column(Breakdown.AGE, "OVER_60"), Groups.ANSWERS.column(Breakdown.SEX, "M")}) {
           for (Stance stance : Stance.values()) {
             int cell = table.cell(unit.id(), group, stance);
-            String row = item.code() + "|" + (group == Groups.ALL ? "total" : Groups.dimension(group) + "=" + Groups.value(group));
+            String row = item.code() + "|" + (group == Groups.ALL ? "total" : Groups.ANSWERS.dimension(group) + "=" + Groups.ANSWERS.value(group));
             // A row nobody was in before showed nothing: its figures were none.
             long was = seen.getValue().getOrDefault(row + "|" + stance.name().toLowerCase(java.util.Locale.ROOT), 0L);
             assertThat(table.shown(cell)).as("%s %s in %s after", row, stance, unit.code()).isEqualTo(-1);
@@ -219,7 +219,7 @@ class ResultsApiTests {
       ReleasedTables table = ReleasedTables.of(jdbc, units, consultation.id(), item.id());
       LinearAttack attack = table.attack();
       for (Stance stance : Stance.values()) {
-        int hers = table.cell(commune().id(), Groups.column(Breakdown.AGE, "OVER_60"), stance);
+        int hers = table.cell(commune().id(), Groups.ANSWERS.column(Breakdown.AGE, "OVER_60"), stance);
         assertThat(attack.least(hers)).as("%s over 60 could be none", stance).isLessThanOrEqualTo(1e-6);
         assertThat(attack.most(hers)).as("%s over 60 could be her", stance).isGreaterThanOrEqualTo(1 - 1e-6);
       }

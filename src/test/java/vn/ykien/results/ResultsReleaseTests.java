@@ -83,7 +83,7 @@ class ResultsReleaseTests {
       assertThat(attack.least(disapprovals)).as("disapprovals in %s could be none", unit.code()).isLessThanOrEqualTo(1e-6);
       // The one person over 60: each stance could be his, or not.
       for (Stance stance : Stance.values()) {
-        int olderMen = table.cell(unit.id(), Groups.column(Breakdown.AGE, "OVER_60"), stance);
+        int olderMen = table.cell(unit.id(), Groups.ANSWERS.column(Breakdown.AGE, "OVER_60"), stance);
         assertThat(attack.least(olderMen)).as("%s over 60 in %s could be none", stance, unit.code()).isLessThanOrEqualTo(1e-6);
         assertThat(attack.most(olderMen)).as("%s over 60 in %s could be him", stance, unit.code()).isGreaterThanOrEqualTo(1 - 1e-6);
       }

@@ -5,17 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One item's table of answers as published: units (commune and up, each the sum of the units
- * below it) × groups ({@link Groups}) × stances (0 = every stance, then APPROVE, DISAPPROVE,
- * PARTLY). Cells of every stance (people who answered) are always shown; stance cells may be
- * hidden.
+ * One table as published: units (commune and up, each the sum of the units below it) × groups
+ * ({@link Groups}) × stances (0 = everyone of the row, then stances that add up to it). For an
+ * item's answers the stances are APPROVE, DISAPPROVE, PARTLY; for one stance of the comments on an
+ * item, those whose comments took it and those whose did not. Cells of everyone (the people of the
+ * row) are always shown; stance cells may be hidden.
  */
 public final class CellTable {
 
-  public static final int STANCES = 4;
-  /** The stance column holding everyone who answered. */
+  /** The stance columns of an answer table: everyone, then approve, disapprove, partly. */
+  public static final int ANSWER_STANCES = 4;
+
+  /** The stance column holding everyone of the row. */
   public static final int ANY = 0;
 
+  private final int stances;
+  private final Groups groups;
   private final int[] parent;
   private final int[][] children;
   private final long[] value;
@@ -26,8 +31,21 @@ public final class CellTable {
    * @param value the cells, {@link #cell} ordered
    */
   public CellTable(int[] parent, long[] value) {
-    if (value.length != parent.length * Groups.COUNT * STANCES) {
-      throw new IllegalArgumentException("a table needs " + parent.length * Groups.COUNT * STANCES + " cells");
+    this(parent, value, ANSWER_STANCES, Groups.ANSWERS);
+  }
+
+  /**
+   * @param stances stance columns, everyone included
+   * @param groups the table's group columns
+   */
+  public CellTable(int[] parent, long[] value, int stances, Groups groups) {
+    if (stances < 3) {
+      throw new IllegalArgumentException("a table needs everyone and at least two stances that add up to them");
+    }
+    this.stances = stances;
+    this.groups = groups;
+    if (value.length != parent.length * groups.count() * stances) {
+      throw new IllegalArgumentException("a table needs " + parent.length * groups.count() * stances + " cells");
     }
     this.parent = parent.clone();
     this.value = value.clone();
@@ -44,8 +62,22 @@ public final class CellTable {
     this.children = below.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
 
-  public static int cell(int unit, int group, int stance) {
-    return (unit * Groups.COUNT + group) * STANCES + stance;
+  public int cell(int unit, int group, int stance) {
+    return (unit * groups.count() + group) * stances + stance;
+  }
+
+  /** Stance columns, everyone included. */
+  public int stances() {
+    return stances;
+  }
+
+  public Groups groups() {
+    return groups;
+  }
+
+  /** The stance column of a cell. */
+  public int stanceOf(int cell) {
+    return cell % stances;
   }
 
   public int units() {
@@ -68,12 +100,17 @@ public final class CellTable {
     return value[cell(unit, group, stance)];
   }
 
+  /** Counts {@code amount} more in a cell, while the table is built. */
+  void add(int cell, long amount) {
+    value[cell] += amount;
+  }
+
   public boolean hidden(int cell) {
     return hidden[cell];
   }
 
   public void hide(int cell) {
-    if (cell % STANCES == ANY) {
+    if (cell % stances == ANY) {
       throw new IllegalArgumentException("people who answered are always shown");
     }
     hidden[cell] = true;
@@ -82,7 +119,7 @@ public final class CellTable {
   /** Hides every stance cell: the item's split is withheld everywhere. */
   public void withhold() {
     for (int c = 0; c < value.length; c++) {
-      hidden[c] = c % STANCES != ANY;
+      hidden[c] = c % stances != ANY;
     }
   }
 
@@ -98,7 +135,7 @@ public final class CellTable {
   public int stanceCellsWithAnswers() {
     int n = 0;
     for (int c = 0; c < value.length; c++) {
-      n += c % STANCES != ANY && value[c] > 0 ? 1 : 0;
+      n += c % stances != ANY && value[c] > 0 ? 1 : 0;
     }
     return n;
   }

@@ -6,54 +6,70 @@ import org.jspecify.annotations.Nullable;
 import vn.ykien.results.Breakdown;
 
 /**
- * The columns of a results table, in a fixed order: 0 is everyone, then each breakdown's values
- * in turn. Stored releases keep their cells in this order.
+ * The columns of a results table, in a fixed order: 0 is everyone, then each of its breakdowns'
+ * values in turn. Stored releases keep their cells in this order. Answers are broken down by
+ * every breakdown; comments by all but the channel (their tallies have none).
  */
 public final class Groups {
 
   /** Everyone: the margin of every breakdown. */
   public static final int ALL = 0;
 
-  private static final List<@Nullable Breakdown> DIMENSION = new ArrayList<>();
-  private static final List<String> VALUE = new ArrayList<>();
-  private static final int[][] OF = new int[Breakdown.values().length][];
+  /** The groups of the answer tables. */
+  public static final Groups ANSWERS = new Groups(List.of(Breakdown.values()));
 
-  static {
-    DIMENSION.add(null);
-    VALUE.add("ALL");
-    for (Breakdown breakdown : Breakdown.values()) {
+  /** The groups of the comment tables: a comment's tally knows no channel. */
+  public static final Groups COMMENTS = new Groups(List.of(Breakdown.AGE, Breakdown.SEX, Breakdown.OCCUPATION));
+
+  private final List<Breakdown> breakdowns;
+  private final List<@Nullable Breakdown> dimension = new ArrayList<>();
+  private final List<String> value = new ArrayList<>();
+  private final int[][] of = new int[Breakdown.values().length][];
+
+  private Groups(List<Breakdown> breakdowns) {
+    this.breakdowns = List.copyOf(breakdowns);
+    dimension.add(null);
+    value.add("ALL");
+    for (Breakdown breakdown : breakdowns) {
       int[] columns = new int[breakdown.options().size()];
       for (int i = 0; i < columns.length; i++) {
-        columns[i] = DIMENSION.size();
-        DIMENSION.add(breakdown);
-        VALUE.add(breakdown.options().get(i));
+        columns[i] = dimension.size();
+        dimension.add(breakdown);
+        value.add(breakdown.options().get(i));
       }
-      OF[breakdown.ordinal()] = columns;
+      of[breakdown.ordinal()] = columns;
     }
   }
 
+  /** The breakdowns of this table, in column order. */
+  public List<Breakdown> breakdowns() {
+    return breakdowns;
+  }
+
   /** How many columns a table has. */
-  public static final int COUNT = DIMENSION.size();
+  public int count() {
+    return dimension.size();
+  }
 
-  private Groups() {}
-
-  /** The columns of one breakdown. */
-  public static int[] of(Breakdown breakdown) {
-    return OF[breakdown.ordinal()];
+  /** The columns of one breakdown; none when the table is not broken down by it. */
+  public int[] of(Breakdown breakdown) {
+    int[] columns = of[breakdown.ordinal()];
+    return columns == null ? new int[0] : columns;
   }
 
   /** The breakdown a column belongs to; null for everyone. */
-  public static @Nullable Breakdown dimension(int group) {
-    return DIMENSION.get(group);
+  public @Nullable Breakdown dimension(int group) {
+    return dimension.get(group);
   }
 
-  public static String value(int group) {
-    return VALUE.get(group);
+  public String value(int group) {
+    return value.get(group);
   }
 
   /** The column of a breakdown's value, or -1 when the value is not one of it. */
-  public static int column(Breakdown breakdown, String value) {
+  public int column(Breakdown breakdown, String value) {
     int index = breakdown.options().indexOf(value);
-    return index < 0 ? -1 : OF[breakdown.ordinal()][index];
+    int[] columns = of[breakdown.ordinal()];
+    return index < 0 || columns == null ? -1 : columns[index];
   }
 }

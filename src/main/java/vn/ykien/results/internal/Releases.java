@@ -201,7 +201,7 @@ public class Releases {
       long[] last = shown.clone();
       long[] people = new long[shown.length];
       for (int c = 0; c < last.length; c++) {
-        people[c] = shown[c - c % CellTable.STANCES + CellTable.ANY];
+        people[c] = shown[c - table.stanceOf(c) + CellTable.ANY];
         if (last[c] < 0) {
           last[c] = before == null ? -1 : before.shown()[c];
           people[c] = before == null ? 0 : before.peopleThen()[c];
@@ -267,25 +267,25 @@ public class Releases {
       long[] lineage = lineages.get(ids[i]);
       parent[i] = lineage == null || lineage.length < 2 ? -1 : index.getOrDefault(lineage[1], -1);
     }
-    long[] values = new long[ids.length * Groups.COUNT * CellTable.STANCES];
     int[] groups = new int[Breakdown.values().length + 1];
+    CellTable table = new CellTable(parent, new long[ids.length * Groups.ANSWERS.count() * CellTable.ANSWER_STANCES]);
     for (AnswerTallies.Cell cell : answers) {
       int u = index.get(cell.unitId());
       int stance = stanceColumn(cell.stance());
       groups[0] = Groups.ALL;
-      groups[1] = Groups.column(Breakdown.AGE, cell.age());
-      groups[2] = Groups.column(Breakdown.SEX, cell.sex());
-      groups[3] = Groups.column(Breakdown.OCCUPATION, cell.occupation().isEmpty() ? Breakdown.NONE : cell.occupation());
-      groups[4] = Groups.column(Breakdown.CHANNEL, cell.channel().name());
+      groups[1] = Groups.ANSWERS.column(Breakdown.AGE, cell.age());
+      groups[2] = Groups.ANSWERS.column(Breakdown.SEX, cell.sex());
+      groups[3] = Groups.ANSWERS.column(Breakdown.OCCUPATION, cell.occupation().isEmpty() ? Breakdown.NONE : cell.occupation());
+      groups[4] = Groups.ANSWERS.column(Breakdown.CHANNEL, cell.channel().name());
       for (int g : groups) {
         if (g < 0) {
           throw new IllegalStateException("a tally cell holds a group value results do not know: " + cell);
         }
-        values[CellTable.cell(u, g, CellTable.ANY)] += cell.answers();
-        values[CellTable.cell(u, g, stance)] += cell.answers();
+        table.add(table.cell(u, g, CellTable.ANY), cell.answers());
+        table.add(table.cell(u, g, stance), cell.answers());
       }
     }
-    return new ItemTable(ids, new CellTable(parent, values));
+    return new ItemTable(ids, table);
   }
 
   static int stanceColumn(Stance stance) {

@@ -33,11 +33,11 @@ public final class Sensitivity {
 
   public static List<Suppression.Requirement> of(CellTable table, int unit, @Nullable History history, int k) {
     List<Suppression.Requirement> requirements = new ArrayList<>();
-    int base = CellTable.cell(unit, 0, 0);
-    for (int g = 0; g < Groups.COUNT; g++) {
+    int base = table.cell(unit, 0, 0);
+    for (int g = 0; g < table.groups().count(); g++) {
       long people = table.value(unit, g, CellTable.ANY);
-      for (int s = 1; s < CellTable.STANCES; s++) {
-        int cell = CellTable.cell(unit, g, s);
+      for (int s = 1; s < table.stances(); s++) {
+        int cell = table.cell(unit, g, s);
         long value = table.value(cell);
         TreeSet<Long> couldBe = new TreeSet<>();
         if (people > 0 && people < k) {

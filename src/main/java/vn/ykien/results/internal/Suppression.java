@@ -52,7 +52,7 @@ public final class Suppression {
    */
   public static boolean protect(CellTable table, List<Requirement> requirements) {
     for (Requirement r : requirements) {
-      table.hide(CellTable.cell(r.unit(), r.group(), r.stance()));
+      table.hide(table.cell(r.unit(), r.group(), r.stance()));
     }
     Suppression suppression = new Suppression(table);
     for (Requirement r : requirements) {
@@ -67,7 +67,7 @@ public final class Suppression {
           return false;
         }
         long moved = Math.min(remaining, suppression.capacity(pattern, r.down() ? -1 : 1));
-        for (int cell : pattern.cells()) {
+        for (int cell : pattern.cells(table)) {
           table.hide(cell);
         }
         suppression.draw(pattern, r.down() ? -1 : 1, moved);
@@ -91,7 +91,7 @@ public final class Suppression {
       for (int g = 0; g < p.groups().length; g++) {
         for (int s = 0; s < p.stances().length; s++) {
           if (sign * p.unitSigns()[u] * p.groupSigns()[g] * p.stanceSigns()[s] < 0) {
-            capacity = Math.min(capacity, slack(CellTable.cell(p.units()[u], p.groups()[g], p.stances()[s])));
+            capacity = Math.min(capacity, slack(table.cell(p.units()[u], p.groups()[g], p.stances()[s])));
           }
         }
       }
@@ -104,7 +104,7 @@ public final class Suppression {
       for (int g = 0; g < p.groups().length; g++) {
         for (int s = 0; s < p.stances().length; s++) {
           if (sign * p.unitSigns()[u] * p.groupSigns()[g] * p.stanceSigns()[s] < 0) {
-            drawn.merge(CellTable.cell(p.units()[u], p.groups()[g], p.stances()[s]), amount, Long::sum);
+            drawn.merge(table.cell(p.units()[u], p.groups()[g], p.stances()[s]), amount, Long::sum);
           }
         }
       }
@@ -114,13 +114,13 @@ public final class Suppression {
   /** Signed units, groups and stances whose product is the pattern. */
   record Pattern(int[] units, int[] unitSigns, int[] groups, int[] groupSigns, int[] stances, int[] stanceSigns) {
 
-    int[] cells() {
+    int[] cells(CellTable table) {
       int[] cells = new int[units.length * groups.length * stances.length];
       int n = 0;
       for (int u : units) {
         for (int g : groups) {
           for (int s : stances) {
-            cells[n++] = CellTable.cell(u, g, s);
+            cells[n++] = table.cell(u, g, s);
           }
         }
       }
@@ -135,7 +135,7 @@ public final class Suppression {
     int sign = r.down() ? -1 : 1;
     Pattern best = null;
     double bestCost = Double.MAX_VALUE;
-    for (int other = 1; other < CellTable.STANCES; other++) {
+    for (int other = 1; other < table.stances(); other++) {
       if (other == r.stance()) {
         continue;
       }
@@ -200,7 +200,7 @@ public final class Suppression {
     long room = Long.MAX_VALUE;
     for (int s = 0; s < stances.length; s++) {
       if (sign * stanceSigns[s] < 0) {
-        room = Math.min(room, slack(CellTable.cell(unit, group, stances[s])));
+        room = Math.min(room, slack(table.cell(unit, group, stances[s])));
       }
     }
     return room;
@@ -213,31 +213,31 @@ public final class Suppression {
    */
   private List<int[][]> groupChoices(Requirement r, List<Integer> chain, int[] stances, int sign) {
     List<int[][]> choices = new ArrayList<>();
-    Breakdown dimension = Groups.dimension(r.group());
+    Breakdown dimension = table.groups().dimension(r.group());
     if (dimension != null) {
-      for (int other : Groups.of(dimension)) {
+      for (int other : table.groups().of(dimension)) {
         if (other != r.group()) {
           choices.add(new int[][] {{r.group(), other}, {1, -1}});
         }
       }
     }
-    int[] groups = new int[Breakdown.values().length + 1];
+    int[] groups = new int[table.groups().breakdowns().size() + 1];
     int n = 0;
     groups[n++] = r.group();
     if (dimension != null) {
       groups[n++] = Groups.ALL;
     }
-    for (Breakdown each : Breakdown.values()) {
+    for (Breakdown each : table.groups().breakdowns()) {
       if (each != dimension) {
         int chosen = -1;
         double chosenCost = Double.MAX_VALUE;
-        for (int value : Groups.of(each)) {
+        for (int value : table.groups().of(each)) {
           // With the same sign as the group, at every unit of the chain.
           boolean fits = true;
           double cost = 0;
           for (int unit : chain) {
             for (int i = 0; i < stances.length; i++) {
-              int cell = CellTable.cell(unit, value, stances[i]);
+              int cell = table.cell(unit, value, stances[i]);
               int change = sign * (i == 0 ? 1 : -1);
               fits &= change > 0 || slack(cell) > 0;
               cost += costOf(cell);
@@ -284,7 +284,7 @@ public final class Suppression {
       }
       siblings.sort(
           Comparator.<Integer>comparingDouble(u -> costAt(u, groups, stances))
-              .thenComparingLong(u -> -table.value(CellTable.cell(u, groups[0][0], stances[0]))));
+              .thenComparingLong(u -> -table.value(table.cell(u, groups[0][0], stances[0]))));
       for (int sibling : siblings.subList(0, Math.min(SIBLINGS_TRIED, siblings.size()))) {
         List<Integer> minus = new ArrayList<>();
         if (chain(sibling, -1, groups, stances, stanceSigns, sign, minus)) {
@@ -336,7 +336,7 @@ public final class Suppression {
       for (int child : below) {
         if (fitsAt(child, unitSign, groups, stances, stanceSigns, sign)) {
           // Cheapest first; between equals, the one that can move most.
-          double cost = costAt(child, groups, stances) - 1e-9 * table.value(CellTable.cell(child, groups[0][0], stances[0]));
+          double cost = costAt(child, groups, stances) - 1e-9 * table.value(table.cell(child, groups[0][0], stances[0]));
           if (cost < chosenCost) {
             chosen = child;
             chosenCost = cost;
@@ -354,7 +354,7 @@ public final class Suppression {
     for (int g = 0; g < groups[0].length; g++) {
       for (int s = 0; s < stances.length; s++) {
         int change = sign * unitSign * groups[1][g] * stanceSigns[s];
-        if (change < 0 && slack(CellTable.cell(unit, groups[0][g], stances[s])) <= 0) {
+        if (change < 0 && slack(table.cell(unit, groups[0][g], stances[s])) <= 0) {
           return false;
         }
       }
@@ -366,7 +366,7 @@ public final class Suppression {
     double cost = 0;
     for (int g : groups[0]) {
       for (int s : stances) {
-        cost += costOf(CellTable.cell(unit, g, s));
+        cost += costOf(table.cell(unit, g, s));
       }
     }
     return cost;
@@ -374,7 +374,7 @@ public final class Suppression {
 
   private double cost(Pattern p) {
     double cost = 0;
-    for (int cell : p.cells()) {
+    for (int cell : p.cells(table)) {
       cost += costOf(cell);
     }
     return cost;

@@ -31,6 +31,19 @@ public final class LinearAttack {
    * @param published the cells ({@link CellTable#cell} order), -1 where hidden
    */
   public LinearAttack(int[] parent, long[] published) {
+    this(new CellTable(parent, new long[published.length]), published);
+  }
+
+  /**
+   * @param shape a table of the published one's units, stances and groups (its values unused)
+   * @param published the cells ({@link CellTable#cell} order), -1 where hidden
+   */
+  public LinearAttack(CellTable shape, long[] published) {
+    int[] parent = new int[shape.units()];
+    for (int u = 0; u < parent.length; u++) {
+      parent[u] = shape.parent(u);
+    }
+    Groups groups = shape.groups();
     for (int c = 0; c < published.length; c++) {
       if (published[c] < 0) {
         variable.put(c, variable.size());
@@ -38,20 +51,20 @@ public final class LinearAttack {
     }
     int units = parent.length;
     for (int u = 0; u < units; u++) {
-      for (int g = 0; g < Groups.COUNT; g++) {
+      for (int g = 0; g < groups.count(); g++) {
         List<Integer> parts = new ArrayList<>();
-        for (int s = 1; s < CellTable.STANCES; s++) {
-          parts.add(CellTable.cell(u, g, s));
+        for (int s = 1; s < shape.stances(); s++) {
+          parts.add(shape.cell(u, g, s));
         }
-        sum(published, parts, CellTable.cell(u, g, CellTable.ANY));
+        sum(published, parts, shape.cell(u, g, CellTable.ANY));
       }
-      for (int s = 0; s < CellTable.STANCES; s++) {
-        for (Breakdown breakdown : Breakdown.values()) {
+      for (int s = 0; s < shape.stances(); s++) {
+        for (Breakdown breakdown : groups.breakdowns()) {
           List<Integer> parts = new ArrayList<>();
-          for (int g : Groups.of(breakdown)) {
-            parts.add(CellTable.cell(u, g, s));
+          for (int g : groups.of(breakdown)) {
+            parts.add(shape.cell(u, g, s));
           }
-          sum(published, parts, CellTable.cell(u, Groups.ALL, s));
+          sum(published, parts, shape.cell(u, Groups.ALL, s));
         }
       }
     }
@@ -65,13 +78,13 @@ public final class LinearAttack {
       if (below.isEmpty()) {
         continue;
       }
-      for (int g = 0; g < Groups.COUNT; g++) {
-        for (int s = 0; s < CellTable.STANCES; s++) {
+      for (int g = 0; g < groups.count(); g++) {
+        for (int s = 0; s < shape.stances(); s++) {
           List<Integer> parts = new ArrayList<>();
           for (int u : below) {
-            parts.add(CellTable.cell(u, g, s));
+            parts.add(shape.cell(u, g, s));
           }
-          sum(published, parts, CellTable.cell(p, g, s));
+          sum(published, parts, shape.cell(p, g, s));
         }
       }
     }

@@ -8,10 +8,18 @@ final class RandomTables {
 
   final int[] parent;
   final long[] value;
+  final int stances;
+  final Groups groups;
   private final Random random;
 
   /** @param communes how many communes each province has */
   RandomTables(long seed, int provinces, int communes) {
+    this(seed, provinces, communes, CellTable.ANSWER_STANCES, Groups.ANSWERS);
+  }
+
+  RandomTables(long seed, int provinces, int communes, int stances, Groups groups) {
+    this.stances = stances;
+    this.groups = groups;
     this.random = new Random(seed);
     parent = new int[1 + provinces + provinces * communes];
     parent[0] = -1;
@@ -21,7 +29,7 @@ final class RandomTables {
         parent[1 + provinces + p * communes + c] = 1 + p;
       }
     }
-    value = new long[parent.length * Groups.COUNT * CellTable.STANCES];
+    value = new long[parent.length * groups.count() * stances];
   }
 
   int communes() {
@@ -47,34 +55,36 @@ final class RandomTables {
     for (int i = 0; i < people; i++) {
       int commune = first + random.nextInt(parent.length - first);
       double roll = random.nextDouble();
-      int stance = roll < 0.9 ? 1 : roll < 0.96 ? 2 : 3;
-      int[] groups = new int[Breakdown.values().length];
-      for (Breakdown b : Breakdown.values()) {
-        int[] columns = Groups.of(b);
+      int stance = stances == 3 ? (roll < 0.7 ? 1 : 2) : roll < 0.9 ? 1 : roll < 0.96 ? 2 : 3;
+      int[] columns = new int[this.groups.breakdowns().size()];
+      for (int d = 0; d < columns.length; d++) {
+        Breakdown b = this.groups.breakdowns().get(d);
+        int[] options = this.groups.of(b);
         // Channels: mostly self; other breakdowns uniform.
-        groups[b.ordinal()] =
+        columns[d] =
             b == Breakdown.CHANNEL
-                ? columns[random.nextDouble() < 0.8 ? 0 : random.nextDouble() < 0.7 ? 1 : 2]
-                : columns[random.nextInt(columns.length)];
+                ? options[random.nextDouble() < 0.8 ? 0 : random.nextDouble() < 0.7 ? 1 : 2]
+                : options[random.nextInt(options.length)];
       }
-      person(commune, stance, groups, 1);
+      person(commune, stance, columns, 1);
     }
     return this;
   }
 
   /** Counts one person's answer in the commune and every unit above it ({@code sign} -1 takes it away). */
   void person(int commune, int stance, int[] groups, int sign) {
+    CellTable shape = table();
     for (int u = commune; u >= 0; u = parent[u]) {
       for (int s : new int[] {CellTable.ANY, stance}) {
-        value[CellTable.cell(u, Groups.ALL, s)] += sign;
+        value[shape.cell(u, Groups.ALL, s)] += sign;
         for (int g : groups) {
-          value[CellTable.cell(u, g, s)] += sign;
+          value[shape.cell(u, g, s)] += sign;
         }
       }
     }
   }
 
   CellTable table() {
-    return new CellTable(parent, value);
+    return new CellTable(parent, value, stances, groups);
   }
 }

@@ -21,12 +21,12 @@ class SuppressionTests {
     for (int u = 0; u < table.units(); u++) {
       Sensitivity.History before = null;
       if (history != null) {
-        int base = CellTable.cell(u, 0, 0);
-        int size = Groups.COUNT * CellTable.STANCES;
+        int base = table.cell(u, 0, 0);
+        int size = table.groups().count() * table.stances();
         long[] shown = java.util.Arrays.copyOfRange(history[0], base, base + size);
         long[] people = new long[size];
         for (int c = 0; c < size; c++) {
-          people[c] = shown[c - c % CellTable.STANCES];
+          people[c] = shown[c - c % table.stances()];
         }
         before = new Sensitivity.History(shown, people);
       }
@@ -53,7 +53,7 @@ class SuppressionTests {
 
       long[] published = table.published();
       for (int c = 0; c < published.length; c++) {
-        assertThat(published[c] < 0 || published[c] == 0 || published[c] >= K || c % CellTable.STANCES == CellTable.ANY)
+        assertThat(published[c] < 0 || published[c] == 0 || published[c] >= K || table.stanceOf(c) == CellTable.ANY)
             .as("cell %d shows %d", c, published[c])
             .isTrue();
       }
@@ -61,10 +61,35 @@ class SuppressionTests {
       // Every cell's own check is one linear programme each way: a sample of them, the same every run.
       java.util.Collections.shuffle(requirements, new java.util.Random(seed));
       for (Suppression.Requirement r : requirements.subList(0, Math.min(25, requirements.size()))) {
-        int cell = CellTable.cell(r.unit(), r.group(), r.stance());
+        int cell = table.cell(r.unit(), r.group(), r.stance());
         couldBe(attack, cell, table.value(cell) + (r.down() ? -r.amount() : r.amount()), r.toString());
       }
       assertThat(protectedWithoutWithholding).as("seed %d protected without withholding the item", seed).isTrue();
+    }
+  }
+
+  @Test
+  void aCommentStanceTableOfThoseWhoTookItAndThoseWhoDidNotIsProtectedTheSameWay() {
+    // One stance of the comments on an item: everyone who commented, those whose comments took the
+    // stance, those whose did not; groups without a channel.
+    RandomTables people = new RandomTables(3, 3, 3, 3, Groups.COMMENTS).people(300);
+    CellTable table = people.table();
+    List<Suppression.Requirement> requirements = sensitive(table, null);
+    assertThat(requirements).isNotEmpty();
+
+    assertThat(Suppression.protect(table, requirements)).isTrue();
+
+    long[] published = table.published();
+    for (int c = 0; c < published.length; c++) {
+      assertThat(published[c] < 0 || published[c] == 0 || published[c] >= K || table.stanceOf(c) == CellTable.ANY)
+          .as("cell %d shows %d", c, published[c])
+          .isTrue();
+    }
+    LinearAttack attack = new LinearAttack(table, published);
+    java.util.Collections.shuffle(requirements, new java.util.Random(3));
+    for (Suppression.Requirement r : requirements.subList(0, Math.min(25, requirements.size()))) {
+      int cell = table.cell(r.unit(), r.group(), r.stance());
+      couldBe(attack, cell, table.value(cell) + (r.down() ? -r.amount() : r.amount()), r.toString());
     }
   }
 
@@ -78,7 +103,7 @@ class SuppressionTests {
     // An official helps one person, who approves, in the last commune; the next release follows.
     int commune = people.parent.length - 1;
     int[] groups = {
-      Groups.of(Breakdown.AGE)[4], Groups.of(Breakdown.SEX)[1], Groups.of(Breakdown.OCCUPATION)[1], Groups.of(Breakdown.CHANNEL)[1]
+      Groups.ANSWERS.of(Breakdown.AGE)[4], Groups.ANSWERS.of(Breakdown.SEX)[1], Groups.ANSWERS.of(Breakdown.OCCUPATION)[1], Groups.ANSWERS.of(Breakdown.CHANNEL)[1]
     };
     people.person(commune, 1, groups, 1);
     CellTable after = people.table();
@@ -90,8 +115,8 @@ class SuppressionTests {
     LinearAttack attack = new LinearAttack(people.parent, second);
     for (int u = commune; u >= 0; u = people.parent[u]) {
       for (int g : new int[] {Groups.ALL, groups[0], groups[1], groups[2], groups[3]}) {
-        for (int s = 1; s < CellTable.STANCES; s++) {
-          int cell = CellTable.cell(u, g, s);
+        for (int s = 1; s < after.stances(); s++) {
+          int cell = after.cell(u, g, s);
           if (first[cell] >= 0) {
             assertThat(second[cell]).as("stance %d of unit %d group %d after", s, u, g).isEqualTo(-1);
             couldBe(attack, cell, first[cell], "stance %d of unit %d group %d, as before".formatted(s, u, g));
