@@ -1,46 +1,18 @@
 package vn.ykien.classification;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.ykien.units.Unit;
 
 /**
- * What people's comments say, in aggregate only, for a unit at commune level or above and a
- * citizen group: per item, how many people commented and the stances of their comments; the
- * campaigns of copied comments; how many people wrote only outside the draft, or nothing readable
- * (null when suppressed). A count of fewer than {@code k} people is never shown, nor one
- * whose complement (the rest of the unit, or of the unit above) is fewer than k but not none.
+ * What people's comments say, in aggregate only, for a unit at commune level or above: the themes
+ * of an item's comments and the campaigns of copied comments, each of at least k people. Counts of
+ * people per item and stance are published by results' releases, protected with the answers.
  */
-public record CommentResults(
-    int k,
-    List<ItemResult> items,
-    @Nullable Integer outsideDraft,
-    @Nullable Integer unclear,
-    List<CampaignResult> campaigns) {
+public final class CommentResults {
 
-  public CommentResults {
-    items = List.copyOf(items);
-    campaigns = List.copyOf(campaigns);
-  }
-
-  /**
-   * @param people distinct people whose comments concern the item; null when suppressed
-   * @param stances people per stance of their comment; empty when suppressed
-   */
-  public record ItemResult(long itemId, @Nullable Integer people, Map<CommentStance, Integer> stances) {
-
-    public boolean suppressed() {
-      return people == null;
-    }
-
-    /** The share of people with this stance, in percent. */
-    public double percent(CommentStance stance) {
-      return people == null || people == 0 ? 0 : 100.0 * stances.getOrDefault(stance, 0) / people;
-    }
-  }
+  private CommentResults() {}
 
   /**
    * A theme among an item's comments: at least k people; its distinctive terms; up to three of its

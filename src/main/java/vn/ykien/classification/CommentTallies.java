@@ -8,8 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments as classified, tallied: people per unit (the commune and every unit above it) × item ×
- * stance of their comments × citizen group, and the people who wrote only outside the draft or
- * nothing readable. Every change to a person's comments (a new revision read from the log, a
+ * stance of their comments × citizen group (stance ALL: everyone who commented on the item); and,
+ * as item 0, everyone who commented at all (ALL), the people who wrote only outside the draft
+ * (OUTSIDE) or nothing readable (UNCLEAR). Every change to a person's comments (a new revision read from the log, a
  * re-classification, an analyst's correction) re-tallies that person in the same transaction: what
  * they were counted for ({@code classification.counted}) is taken away, and their comments as they
  * are now are added. Re-tallies run one at a time (a transaction-scoped advisory lock taken just
@@ -42,6 +43,9 @@ public class CommentTallies {
         join classification.comment_item ci on ci.comment_id = c.id
         cross join lateral (values (coalesce(c.corrected_stance, c.stance)), ('ALL')) s(stance)
         where %1$s
+        union
+        select c.consultation_id, c.author, 0, 'ALL', c.unit_path, c.age_band, c.sex, coalesce(c.occupation, '')
+        from classification.comment c where %1$s
         union
         select c.consultation_id, c.author, 0, 'UNCLEAR', c.unit_path, c.age_band, c.sex, coalesce(c.occupation, '')
         from classification.comment c where c.unclear is not null and %1$s
@@ -160,6 +164,43 @@ public class CommentTallies {
       jdbc.sql("insert into classification.comment_count select * from expected_comment_count").update();
     }
     return mismatched;
+  }
+
+  /** People in one cell of the comment tallies; occupation is "" when the registry gives none. */
+  public record Cell(long unitId, String stance, String age, String sex, String occupation, long people) {}
+
+  /** Whether anybody's comments on the consultation are counted. */
+  @Transactional(readOnly = true)
+  public boolean any(long consultationId) {
+    return jdbc.sql("select exists (select 1 from classification.comment_count where consultation_id = ? and people > 0)")
+        .param(consultationId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** The items with people in the comment tallies, 0 (comments at all) included. */
+  @Transactional(readOnly = true)
+  public List<Long> items(long consultationId) {
+    return jdbc.sql(
+            "select distinct item_id from classification.comment_count where consultation_id = ? and people > 0 order by 1")
+        .param(consultationId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Every cell of one item (0: comments at all) with people in it, units from commune up. */
+  @Transactional(readOnly = true)
+  public List<Cell> of(long consultationId, long itemId) {
+    return jdbc.sql(
+            """
+            select unit_id, stance, age_band, sex, occupation, people from classification.comment_count
+            where consultation_id = ? and item_id = ? and people > 0
+            """)
+        .params(consultationId, itemId)
+        .query(
+            (rs, n) ->
+                new Cell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
+        .list();
   }
 
   /** The consultations with any classified comment or tally. */

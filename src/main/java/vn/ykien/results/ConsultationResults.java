@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ykien.classification.CommentStance;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.consultation.DraftItem;
@@ -119,6 +121,66 @@ public class ConsultationResults {
     return new UnitResults(consultation, unit, release.number(), release.at(), k, children, items);
   }
 
+  /**
+   * The released comment figures of a unit for everyone ({@code breakdown} null) or one group,
+   * read in one snapshot with the release's number.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public CommentsLookup comments(Consultation consultation, Unit unit, @Nullable Breakdown breakdown, @Nullable String value) {
+    if (!showsContent(unit)) {
+      return new CommentsLookup.BelowCommune();
+    }
+    int group = breakdown == null ? Groups.ALL : value == null ? -1 : Groups.COMMENTS.column(breakdown, value);
+    if (group < 0) {
+      return new CommentsLookup.UnknownGroup();
+    }
+    var release = releases.latest(consultation.id());
+    if (release.isEmpty()) {
+      return new CommentsLookup.NotReleasedYet();
+    }
+    Map<Long, Map<String, long[]>> shown = new HashMap<>();
+    jdbc.sql("select item_id, stance, shown from results.unit_comment where consultation_id = ? and unit_id = ?")
+        .params(consultation.id(), unit.id())
+        .query(rs -> {
+          shown.computeIfAbsent(rs.getLong(1), i -> new HashMap<>()).put(rs.getString(2), longs(rs.getArray(3)));
+        });
+    int base = group * COMMENT_STANCES;
+    List<ReleasedComments.ItemComments> items = new ArrayList<>();
+    for (DraftItem item : consultations.items(consultation.id())) {
+      Map<String, long[]> tables = shown.getOrDefault(item.id(), Map.of());
+      long people = 0;
+      Map<CommentStance, Long> stances = new java.util.EnumMap<>(CommentStance.class);
+      for (CommentStance stance : CommentStance.values()) {
+        long[] cells = tables.get(stance.name());
+        if (cells == null) {
+          // Nobody commented on the item here: every stance is none.
+          stances.put(stance, 0L);
+          continue;
+        }
+        people = Math.max(people, cells[base + CellTable.ANY]);
+        if (cells[base + 1] >= 0) {
+          stances.put(stance, cells[base + 1]);
+        }
+      }
+      items.add(new ReleasedComments.ItemComments(item, people, stances));
+    }
+    Map<String, long[]> flags = shown.getOrDefault(0L, Map.of());
+    return new CommentsLookup.Found(
+        new ReleasedComments(
+            unit, release.get().number(), release.get().at(), k, breakdown, breakdown == null ? null : value, items,
+            share(flags.get("OUTSIDE"), base), share(flags.get("UNCLEAR"), base)));
+  }
+
+  /** The stance columns of a comment table: everyone of the row, those who took it, those who did not. */
+  private static final int COMMENT_STANCES = 3;
+
+  private static ReleasedComments.Share share(long @Nullable [] cells, int base) {
+    if (cells == null) {
+      return new ReleasedComments.Share(0, 0L);
+    }
+    return new ReleasedComments.Share(Math.max(0, cells[base + CellTable.ANY]), shownOrNull(cells[base + 1]));
+  }
+
   /** A group's figures from one unit's released cells; nobody where the unit has none. */
   private static Figures figures(long[] cells, int group) {
     if (cells == null) {
@@ -132,7 +194,7 @@ public class ConsultationResults {
         shownOrNull(cells[base + 3]));
   }
 
-  private static Long shownOrNull(long value) {
+  private static @Nullable Long shownOrNull(long value) {
     return value < 0 ? null : value;
   }
 

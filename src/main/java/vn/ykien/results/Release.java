@@ -11,8 +11,20 @@ public sealed interface Release {
    * @param cells stance cells with at least one answer, over every item, unit and group
    * @param hidden how many of them are hidden
    * @param withheldItems items whose split is withheld everywhere (no safe pattern was found)
+   * @param commentCells stance cells of the comment tables with at least one person
+   * @param commentHidden how many of them are hidden
    */
-  record Published(long consultationId, int number, Instant at, int items, long cells, long hidden, int withheldItems, long millis)
+  record Published(
+      long consultationId,
+      int number,
+      Instant at,
+      int items,
+      long cells,
+      long hidden,
+      int withheldItems,
+      long millis,
+      long commentCells,
+      long commentHidden)
       implements Release {
 
     public double hiddenShare() {

@@ -37,7 +37,6 @@ class CommentTalliesTests {
 
   @Autowired OpinionSubmission submission;
   @Autowired OwnOpinions own;
-  @Autowired ResultsReport report;
   @Autowired CommentTallies tallies;
   @Autowired Corrections corrections;
   @Autowired Reclassification reclassification;
@@ -61,20 +60,25 @@ class CommentTalliesTests {
 
   ItemResult110 seen(Consultation consultation, DraftItem item) {
     fixtures.readersCaughtUp();
-    CommentResults results = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
-    var row = ResultsReportTests.result(results, item);
-    // The stances as counted (the page hides those under k): straight from the tallies.
-    java.util.Map<CommentStance, Integer> stances = new java.util.EnumMap<>(CommentStance.class);
+    // The people and stances as counted (releases publish them, protected): straight from the tallies.
+    java.util.Map<String, Integer> counted = new java.util.HashMap<>();
     jdbc.sql(
             """
-            select stance, sum(people) from classification.comment_count
-            where consultation_id = ? and unit_id = ? and item_id = ? and stance <> 'ALL' group by stance
+            select item_id, stance, sum(people) from classification.comment_count
+            where consultation_id = ? and unit_id = ? and item_id in (0, ?) group by item_id, stance
             """)
         .params(consultation.id(), commune().id(), item.id())
         .query(rs -> {
-          stances.put(CommentStance.valueOf(rs.getString(1)), rs.getInt(2));
+          counted.put(rs.getLong(1) + "/" + rs.getString(2), rs.getInt(3));
         });
-    return new ItemResult110(row.people(), stances, results.unclear());
+    java.util.Map<CommentStance, Integer> stances = new java.util.EnumMap<>(CommentStance.class);
+    for (CommentStance stance : CommentStance.values()) {
+      Integer people = counted.get(item.id() + "/" + stance.name());
+      if (people != null && people > 0) {
+        stances.put(stance, people);
+      }
+    }
+    return new ItemResult110(counted.getOrDefault(item.id() + "/ALL", 0), stances, counted.getOrDefault("0/UNCLEAR", 0));
   }
 
   record ItemResult110(Integer people, java.util.Map<CommentStance, Integer> stances, Integer unclear) {}

@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ykien.Fixtures;
 import vn.ykien.IntegrationTest;
 import vn.ykien.classification.CommentResults.CampaignResult;
-import vn.ykien.classification.CommentResults.ItemResult;
-import vn.ykien.consultation.CitizenGroup.AgeBand;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.opinion.Answer;
@@ -26,7 +24,7 @@ import vn.ykien.shared.CitizenId;
 import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
-/** Results of comments are aggregates of at least k = 10 people, and no complement gives a small group away. */
+/** Themes and campaigns of comments are of at least k = 10 people, and never show one person's wording. */
 @IntegrationTest
 class ResultsReportTests {
 
@@ -58,43 +56,6 @@ class ResultsReportTests {
     return units.find(group.parentId()).orElseThrow();
   }
 
-  static ItemResult result(CommentResults results, DraftItem item) {
-    return results.items().stream().filter(row -> row.itemId() == item.id()).findFirst().orElseThrow();
-  }
-
-  @Test
-  void anItemShowsItsStancesOnlyWhenTenPeopleOrMoreCommentedAndNoComplementIsSmall() throws Exception {
-    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
-    List<DraftItem> items = fixtures.items(consultation);
-    DraftItem units110 = CommentClassificationTests.article(items, 110);
-    DraftItem front9 = CommentClassificationTests.article(items, 9);
-    for (int i = 0; i < 11; i++) {
-      String comment = i % 2 == 0 ? "Tôi tán thành bỏ cấp huyện, lần " + i : "Tôi không đồng ý bỏ cấp huyện, lần " + i;
-      send(consultation, fixtures.aResident().register(), units110.id(), comment, null);
-    }
-    send(consultation, fixtures.aResident().male().register(), units110.id(), "Đề nghị bổ sung quy định chuyển tiếp", null);
-    for (int i = 0; i < 3; i++) {
-      send(consultation, fixtures.aResident().register(), front9.id(), "Tôi tán thành, số " + i, null);
-    }
-    awaitClassified(consultation, 15);
-
-    CommentResults everyone = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
-    CommentResults women = report.of(consultation.id(), commune(), new ResultsFilter(null, Sex.F, null));
-    CommentResults men = report.of(consultation.id(), commune(), new ResultsFilter(null, Sex.M, null));
-    CommentResults forties = report.of(consultation.id(), commune(), new ResultsFilter(AgeBand.FROM_35_TO_44, null, null));
-
-    ItemResult shown = result(everyone, units110);
-    assertThat(shown.people()).isEqualTo(12);
-    // Six for, five against, one other: every stance is fewer than 10 people, none is shown.
-    assertThat(shown.stances().values()).allMatch(people -> people == 0 || people >= 10);
-    assertThat(shown.stances()).doesNotContainKeys(CommentStance.SUPPORT, CommentStance.OPPOSE);
-    assertThat(result(everyone, front9).suppressed()).as("3 people").isTrue();
-    // 11 women would give the one man away (12 − 11): both are hidden.
-    assertThat(result(women, units110).suppressed()).isTrue();
-    assertThat(result(men, units110).suppressed()).isTrue();
-    assertThat(result(forties, units110).people()).isEqualTo(12);
-  }
-
   @Test
   void copiesSentTogetherFromOneCommuneStandOutAsACampaign() throws Exception {
     Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
@@ -107,10 +68,10 @@ class ResultsReportTests {
     }
     awaitClassified(consultation, 18);
 
-    CommentResults results = report.of(consultation.id(), commune(), ResultsFilter.EVERYONE);
-    CommentResults women = report.of(consultation.id(), commune(), new ResultsFilter(null, Sex.F, null));
+    List<CampaignResult> campaigns = report.campaigns(consultation.id(), commune(), ResultsFilter.EVERYONE);
+    List<CampaignResult> women = report.campaigns(consultation.id(), commune(), new ResultsFilter(null, Sex.F, null));
 
-    assertThat(results.campaigns()).singleElement().satisfies(campaign -> {
+    assertThat(campaigns).singleElement().satisfies(campaign -> {
       assertThat(campaign.people()).isEqualTo(15);
       assertThat(campaign.communes()).isEqualTo(1);
       assertThat(campaign.peakComments()).isEqualTo(15);
@@ -120,11 +81,11 @@ class ResultsReportTests {
       assertThat(campaign.text()).isEqualTo(copied);
     });
     // Arrivals are not counted per group: under a group filter there is no peak to show.
-    assertThat(women.campaigns()).singleElement().satisfies(campaign -> {
+    assertThat(women).singleElement().satisfies(campaign -> {
       assertThat(campaign.peakComments()).isNull();
       assertThat(campaign.concentrated()).isFalse();
     });
-    assertThat(results.campaigns()).extracting(CampaignResult::text).noneMatch(text -> text.contains("riêng"));
+    assertThat(campaigns).extracting(CampaignResult::text).noneMatch(text -> text.contains("riêng"));
   }
 
   @Test
@@ -155,7 +116,7 @@ class ResultsReportTests {
   void aVillageShowsNoContentStatistics() {
     Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
 
-    assertThatThrownBy(() -> report.of(consultation.id(), fixtures.residentialGroup(10), ResultsFilter.EVERYONE))
+    assertThatThrownBy(() -> report.campaigns(consultation.id(), fixtures.residentialGroup(10), ResultsFilter.EVERYONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

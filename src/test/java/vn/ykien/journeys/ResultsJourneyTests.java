@@ -22,6 +22,7 @@ class ResultsJourneyTests {
 
   @LocalServerPort int port;
   @Autowired Releases releases;
+  @Autowired vn.ykien.Fixtures fixtures;
   @Autowired Consultations consultations;
 
   @BeforeAll
@@ -39,6 +40,7 @@ class ResultsJourneyTests {
   }
 
   void released() {
+    fixtures.readersCaughtUp();
     releases.publish(consultations.findBySlug("hien-phap-2025").orElseThrow().id());
   }
 

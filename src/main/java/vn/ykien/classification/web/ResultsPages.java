@@ -14,23 +14,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ykien.classification.CommentStance;
-import vn.ykien.classification.ResultsFilter;
 import vn.ykien.classification.ResultsReport;
 import vn.ykien.classification.internal.Corrections;
-import vn.ykien.consultation.CitizenGroup.AgeBand;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.Permission;
 import vn.ykien.identity.SignedInOfficial;
-import vn.ykien.registry.Occupation;
-import vn.ykien.registry.Sex;
-import vn.ykien.units.Unit;
-import vn.ykien.units.Units;
 
 /**
- * What comments say, per item, for a unit at commune level or above and a citizen group:
- * aggregates only, small groups suppressed. No page here shows who said anything.
+ * The analysts' side of what comments say: the labels the model is least sure of, to confirm or
+ * correct, and keywords that tie wordings to an item. (The figures themselves are published by
+ * results' releases.) No page here shows who said anything.
  */
 @Controller
 class ResultsPages {
@@ -38,7 +33,6 @@ class ResultsPages {
   private final OfficialAccess access;
   private final Consultations consultations;
   private final ResultsReport report;
-  private final Units units;
   private final Clock clock;
   private final Corrections corrections;
 
@@ -48,74 +42,13 @@ class ResultsPages {
       OfficialAccess access,
       Consultations consultations,
       ResultsReport report,
-      Units units,
       Clock clock,
       Corrections corrections) {
     this.corrections = corrections;
     this.access = access;
     this.consultations = consultations;
     this.report = report;
-    this.units = units;
     this.clock = clock;
-  }
-
-  @GetMapping("/officials/units/{edition}/{code}/results")
-  String results(
-      @PathVariable String edition,
-      @PathVariable String code,
-      @RequestParam(required = false) @Nullable String consultation,
-      @RequestParam(required = false) @Nullable String age,
-      @RequestParam(required = false) @Nullable String sex,
-      @RequestParam(required = false) @Nullable String occupation,
-      @RequestParam(required = false) @Nullable String item,
-      @Nullable SignedInOfficial official,
-      Model model) {
-    var at = access.requireUnit(official, Permission.VIEW_RESULTS, edition, code);
-    Unit unit = at.unit();
-    Consultation chosen = chosen(consultation);
-    model.addAttribute("unit", unit);
-    model.addAttribute("mayCorrect", access.decide(at.official(), Permission.CORRECT_CLASSIFICATION, unit).granted());
-    model.addAttribute("consultation", chosen);
-    model.addAttribute("ages", AgeBand.values());
-    model.addAttribute("sexes", Sex.values());
-    model.addAttribute("occupations", Occupation.values());
-    model.addAttribute("stances", CommentStance.values());
-    Optional<AgeBand> ageBand = parse(age, AgeBand::valueOf);
-    Optional<Sex> sexValue = parse(sex, Sex::valueOf);
-    Optional<Occupation> occupationValue = parse(occupation, Occupation::valueOf);
-    boolean unknownFilter =
-        blank(age) != ageBand.isEmpty() || blank(sex) != sexValue.isEmpty() || blank(occupation) != occupationValue.isEmpty();
-    if (unknownFilter) {
-      model.addAttribute("unknownFilter", true);
-    }
-    var filter = new ResultsFilter(ageBand.orElse(null), sexValue.orElse(null), occupationValue.orElse(null));
-    model.addAttribute("filter", filter);
-    if (!ResultsReport.showsContent(unit)) {
-      model.addAttribute("commune", unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
-      return "classification/results";
-    }
-    // Narrow down by unit: the units below, down to communes (content stops there).
-    model.addAttribute(
-        "children", units.children(unit.id()).stream().filter(ResultsReport::showsContent).toList());
-    Unit scope = access.scopeOf(at.official());
-    model.addAttribute(
-        "parent",
-        scope.id() == unit.id() || unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
-    var items = consultations.items(chosen.id());
-    var results = report.of(chosen.id(), unit, filter);
-    model.addAttribute("items", items);
-    model.addAttribute("results", results);
-    // Themes only for an item whose figures are shown: their sizes would tell a hidden count.
-    items.stream()
-        .filter(candidate -> candidate.code().equals(item))
-        .filter(candidate -> results.items().stream().anyMatch(row -> row.itemId() == candidate.id() && !row.suppressed()))
-        .findFirst()
-        .ifPresent(
-            themed -> {
-              model.addAttribute("themeItem", themed);
-              model.addAttribute("themes", report.themes(chosen.id(), unit, filter, themed.id()));
-            });
-    return "classification/results";
   }
 
   /** The labels the model is least sure of, in the unit, for an analyst to confirm or correct. */

@@ -63,7 +63,8 @@ public class ResultsCommand {
           spec.commandLine().getOut().println(messages.getMessage(
               "cli.results.released",
               new Object[] {slug, p.number(), p.items(), p.hidden(), p.cells(), String.format(Locale.ROOT, "%.1f", 100 * p.hiddenShare()),
-                  p.withheldItems(), p.millis()},
+                  p.withheldItems(), p.millis(), p.commentHidden(), p.commentCells(),
+                  String.format(Locale.ROOT, "%.1f", p.commentCells() == 0 ? 0 : 100.0 * p.commentHidden() / p.commentCells())},
               locale));
           yield 0;
         }

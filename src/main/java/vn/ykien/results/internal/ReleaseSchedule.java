@@ -46,9 +46,10 @@ class ReleaseSchedule {
   }
 
   /**
-   * Until a consultation has a release with answers in it, tries every minute: at start the demo's
-   * (or a restored database's) opinions are still being mixed and counted, and a release of nothing
-   * would leave the results empty until the next scheduled time.
+   * Until a consultation has a release with answers in it (and one with comments, once any are
+   * classified), tries every minute: at start the demo's (or a restored database's) opinions are
+   * still being mixed, counted and classified, and a release of nothing would leave the results
+   * empty until the next scheduled time.
    */
   @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT20S")
   void first() {
@@ -56,8 +57,11 @@ class ReleaseSchedule {
       return;
     }
     for (Consultation consultation : consultations.openOrUpcoming(clock.instant())) {
-      boolean none = releases.latest(consultation.id()).filter(p -> p.items() > 0).isEmpty();
-      if (none && releases.hasAnswers(consultation.id())) {
+      var latest = releases.latest(consultation.id());
+      boolean noAnswers = latest.filter(p -> p.items() > 0).isEmpty();
+      boolean noComments = latest.filter(p -> p.commentCells() > 0).isEmpty();
+      if ((noAnswers && releases.hasAnswers(consultation.id()))
+          || (noComments && releases.hasComments(consultation.id()))) {
         publish(consultation);
       }
     }
@@ -67,8 +71,10 @@ class ReleaseSchedule {
     try {
       if (releases.publish(consultation.id()) instanceof Release.Published p) {
         log.info(
-            "Results of {} released: release {}, {} items, {} of {} cells hidden, {} items withheld, {} ms",
-            consultation.slug(), p.number(), p.items(), p.hidden(), p.cells(), p.withheldItems(), p.millis());
+            "Results of {} released: release {}, {} items, {} of {} cells hidden, {} items withheld;"
+                + " comment tables: {} of {} cells hidden; {} ms",
+            consultation.slug(), p.number(), p.items(), p.hidden(), p.cells(), p.withheldItems(), p.commentHidden(),
+            p.commentCells(), p.millis());
       }
     } catch (RuntimeException e) {
       // The previous release stays; the next scheduled time tries again.

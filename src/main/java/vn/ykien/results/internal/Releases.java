@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
+import vn.ykien.classification.CommentStance;
+import vn.ykien.classification.CommentTallies;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.opinion.Stance;
@@ -28,7 +31,8 @@ import vn.ykien.units.Units;
 
 /**
  * Publishes a release of a consultation's results: every item's table from the answer tallies,
- * protected whole (complementary suppression over units × groups × stances) and together with
+ * and every stance's table of the comments on each item from the comment tallies, each protected
+ * whole (complementary suppression over units × groups × stances) and together with
  * what earlier releases showed — a cell shown before whose figure moved by fewer than k is hidden
  * with its complements, so that setting two releases side by side cannot tell one person's answer.
  * One transaction: readers see the previous release or this one, never a mix.
@@ -42,6 +46,8 @@ public class Releases {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final AnswerTallies tallies;
+  private final CommentTallies comments;
+  private final ThemeReleases themes;
   private final Consultations consultations;
   private final Units units;
   private final Clock clock;
@@ -52,6 +58,8 @@ public class Releases {
       JdbcClient jdbc,
       JdbcTemplate template,
       AnswerTallies tallies,
+      CommentTallies comments,
+      ThemeReleases themes,
       Consultations consultations,
       Units units,
       Clock clock,
@@ -62,6 +70,8 @@ public class Releases {
     this.jdbc = jdbc;
     this.template = template;
     this.tallies = tallies;
+    this.comments = comments;
+    this.themes = themes;
     this.consultations = consultations;
     this.units = units;
     this.clock = clock;
@@ -85,64 +95,98 @@ public class Releases {
             .param(consultationId)
             .query(Integer.class)
             .single();
-    Map<Long, Map<Long, Sensitivity.History>> history = history(consultationId);
-    // Items are protected apart (each is its own table), on several threads: this one reads the next
-    // item's tallies (inside the transaction) while the tables already read are protected; at most
-    // one table per thread is held in memory besides the one being read.
+    Map<TableKey, Map<Long, Sensitivity.History>> history = history(consultationId);
+    // Tables are protected apart (each item's answers, each stance of each item's comments), on
+    // several threads: this one reads the next table's tallies (inside the transaction) while those
+    // already read are protected; at most one table per thread is held besides the one being read.
     Semaphore inFlight = new Semaphore(threads);
     AtomicBoolean failed = new AtomicBoolean();
     List<Future<Protected>> outcomes = new ArrayList<>();
+    // People who commented on each item (0: at all), per unit: whose themes are due afresh.
+    Map<Long, Map<Long, Long>> commenters = new HashMap<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("results-release-", 1).factory())) {
+      java.util.function.Consumer<Table> submit =
+          table -> {
+            inFlight.acquireUninterruptibly();
+            outcomes.add(
+                pool.submit(
+                    () -> {
+                      try {
+                        return protect(table, history.getOrDefault(table.key(), Map.of()));
+                      } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                      } finally {
+                        inFlight.release();
+                      }
+                    }));
+          };
       for (DraftItem item : consultations.items(consultationId)) {
         if (failed.get()) {
-          break; // the release fails anyway: stop reading the other items
+          break; // the release fails anyway: stop reading the other tables
         }
         List<AnswerTallies.Cell> answers = tallies.of(consultationId, item.id());
-        if (answers.isEmpty()) {
-          continue;
+        if (!answers.isEmpty()) {
+          submit.accept(build(item.id(), answers));
         }
-        inFlight.acquireUninterruptibly();
-        ItemTable built = build(answers);
-        outcomes.add(
-            pool.submit(
-                () -> {
-                  try {
-                    return protect(consultationId, item.id(), number, built, history);
-                  } catch (RuntimeException e) {
-                    failed.set(true);
-                    throw e;
-                  } finally {
-                    inFlight.release();
-                  }
-                }));
+      }
+      for (long item : comments.items(consultationId)) {
+        if (failed.get()) {
+          break;
+        }
+        List<CommentTallies.Cell> said = comments.of(consultationId, item);
+        for (CommentTallies.Cell cell : said) {
+          if (cell.stance().equals("ALL")) {
+            commenters.computeIfAbsent(cell.unitId(), u -> new HashMap<>()).merge(item, cell.people(), Long::sum);
+          }
+        }
+        for (String stance : item == 0 ? COMMENT_FLAGS : COMMENT_STANCES) {
+          commentTable(item, stance, said).ifPresent(submit);
+        }
       }
     }
     long cells = 0;
     long hidden = 0;
+    long commentCells = 0;
+    long commentHidden = 0;
     int withheld = 0;
-    int items = 0;
+    java.util.Set<Long> items = new java.util.HashSet<>();
     Long top = null;
     long topPeople = -1;
-    List<Object[]> rows = new ArrayList<>();
+    List<Object[]> answerRows = new ArrayList<>();
+    List<Object[]> commentRows = new ArrayList<>();
     for (Future<Protected> outcome : outcomes) {
-      Protected item;
+      Protected table;
       try {
-        item = outcome.get();
+        table = outcome.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("the release was interrupted", e);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("an item's table could not be protected", e.getCause());
+        throw new IllegalStateException("a table could not be protected", e.getCause());
       }
-      items++;
-      cells += item.cells();
-      hidden += item.hidden();
-      withheld += item.withheld() ? 1 : 0;
-      if (item.topPeople() > topPeople) {
-        top = item.top();
-        topPeople = item.topPeople();
+      TableKey key = table.key();
+      for (int u = 0; u < table.unitIds().length; u++) {
+        long[][] row = table.rows().get(u);
+        if (key.stance() == null) {
+          answerRows.add(new Object[] {consultationId, table.unitIds()[u], key.item(), number, row[0], row[1], row[2]});
+        } else {
+          commentRows.add(new Object[] {consultationId, table.unitIds()[u], key.item(), key.stance(), number, row[0], row[1], row[2]});
+        }
       }
-      rows.addAll(item.rows());
+      if (key.stance() != null) {
+        commentCells += table.cells();
+        commentHidden += table.hidden();
+        continue;
+      }
+      items.add(key.item());
+      cells += table.cells();
+      hidden += table.hidden();
+      withheld += table.withheld() ? 1 : 0;
+      if (table.topPeople() > topPeople) {
+        top = table.top();
+        topPeople = table.topPeople();
+      }
     }
     template.batchUpdate(
         """
@@ -152,34 +196,71 @@ public class Releases {
         do update set release = excluded.release, shown = excluded.shown, last_shown = excluded.last_shown,
                       people_then = excluded.people_then
         """,
-        rows);
-    // Units and items with no answers any more show nothing; what they last showed is kept.
-    jdbc.sql(
-            """
-            update results.unit_item set release = ?, shown = array_fill(0::bigint, array[cardinality(shown)])
-            where consultation_id = ? and release <> ?
-            """)
-        .params(number, consultationId, number)
-        .update();
+        answerRows);
+    template.batchUpdate(
+        """
+        insert into results.unit_comment (consultation_id, unit_id, item_id, stance, release, shown, last_shown, people_then)
+        values (?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (consultation_id, unit_id, item_id, stance)
+        do update set release = excluded.release, shown = excluded.shown, last_shown = excluded.last_shown,
+                      people_then = excluded.people_then
+        """,
+        commentRows);
+    // Units and items with no answers (or comments) any more show nothing; what they last showed is kept.
+    for (String table : List.of("results.unit_item", "results.unit_comment")) {
+      jdbc.sql(
+              "update " + table + " set release = ?, shown = array_fill(0::bigint, array[cardinality(shown)])"
+                  + " where consultation_id = ? and release <> ?")
+          .params(number, consultationId, number)
+          .update();
+    }
+    themes.publish(consultationId, number, at, commenters);
     long millis = (System.nanoTime() - started) / 1_000_000;
     jdbc.sql(
             """
             insert into results.release
-              (consultation_id, number, released_at, top_unit_id, items, cells, hidden, withheld_items, millis)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              (consultation_id, number, released_at, top_unit_id, items, cells, hidden, withheld_items, millis,
+               comment_cells, comment_hidden)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(consultationId, number, java.sql.Timestamp.from(at), top, items, cells, hidden, withheld, millis)
+        .params(
+            consultationId, number, java.sql.Timestamp.from(at), top, items.size(), cells, hidden, withheld, millis,
+            commentCells, commentHidden)
         .update();
-    return new Release.Published(consultationId, number, at, items, cells, hidden, withheld, millis);
+    return new Release.Published(
+        consultationId, number, at, items.size(), cells, hidden, withheld, millis, commentCells, commentHidden);
   }
 
-  /** One item's table once protected: its figures for the release and the rows to store. */
-  private record Protected(long cells, long hidden, boolean withheld, long top, long topPeople, List<Object[]> rows) {}
+  /**
+   * Which table: an item's answers (stance null), or one stance of the comments on an item (item
+   * 0: OUTSIDE or UNCLEAR among everyone who commented).
+   */
+  record TableKey(long item, @Nullable String stance) {}
 
-  /** Protects one item's table together with what earlier releases showed of it. */
-  private Protected protect(
-      long consultationId, long itemId, int number, ItemTable built, Map<Long, Map<Long, Sensitivity.History>> history) {
-    CellTable table = built.table();
+  /** A table to protect: its units (each with its parent among them) and cells. */
+  record Table(TableKey key, long[] unitIds, CellTable cells) {}
+
+  /**
+   * One table once protected: its figures for the release and, per unit, the cells shown, the
+   * figure each last showed and its row's people then.
+   */
+  private record Protected(
+      TableKey key, long[] unitIds, long cells, long hidden, boolean withheld, long top, long topPeople, List<long[][]> rows) {}
+
+  /** The stances of the comments on an item, each its own table: who took it and who did not. */
+  static final List<String> COMMENT_STANCES = java.util.Arrays.stream(CommentStance.values()).map(Enum::name).toList();
+
+  /** Among everyone who commented: who wrote only outside the draft, who wrote nothing readable. */
+  static final List<String> COMMENT_FLAGS = List.of("OUTSIDE", "UNCLEAR");
+
+  /** The column of those who took the stance; those who did not are the next. */
+  static final int TOOK = 1;
+
+  static final int DID_NOT = 2;
+
+  /** Protects one table together with what earlier releases showed of it (per unit id). */
+  private Protected protect(Table built, Map<Long, Sensitivity.History> history) {
+    CellTable table = built.cells();
     long top = -1;
     long topPeople = -1;
     for (int u = 0; u < table.units(); u++) {
@@ -191,13 +272,13 @@ public class Releases {
     }
     List<Suppression.Requirement> requirements = new ArrayList<>();
     for (int u = 0; u < table.units(); u++) {
-      requirements.addAll(Sensitivity.of(table, u, history.getOrDefault(built.unitIds()[u], Map.of()).get(itemId), k));
+      requirements.addAll(Sensitivity.of(table, u, history.get(built.unitIds()[u]), k));
     }
     boolean withheld = !Suppression.protect(table, requirements);
-    List<Object[]> rows = new ArrayList<>(table.units());
+    List<long[][]> rows = new ArrayList<>(table.units());
     for (int u = 0; u < table.units(); u++) {
       long[] shown = table.published(u);
-      Sensitivity.History before = history.getOrDefault(built.unitIds()[u], Map.of()).get(itemId);
+      Sensitivity.History before = history.get(built.unitIds()[u]);
       long[] last = shown.clone();
       long[] people = new long[shown.length];
       for (int c = 0; c < last.length; c++) {
@@ -207,9 +288,15 @@ public class Releases {
           people[c] = before == null ? 0 : before.peopleThen()[c];
         }
       }
-      rows.add(new Object[] {consultationId, built.unitIds()[u], itemId, number, shown, last, people});
+      rows.add(new long[][] {shown, last, people});
     }
-    return new Protected(table.stanceCellsWithAnswers(), table.hiddenWithAnswers(), withheld, top, topPeople, rows);
+    return new Protected(
+        built.key(), built.unitIds(), table.stanceCellsWithAnswers(), table.hiddenWithAnswers(), withheld, top, topPeople, rows);
+  }
+
+  /** Whether any comment of the consultation is classified and counted yet. */
+  public boolean hasComments(long consultationId) {
+    return comments.any(consultationId);
   }
 
   /** Whether any answer of the consultation is counted yet. */
@@ -233,7 +320,8 @@ public class Releases {
   public java.util.Optional<Release.Published> latest(long consultationId) {
     return jdbc.sql(
             """
-            select number, released_at, items, cells, hidden, withheld_items, millis from results.release
+            select number, released_at, items, cells, hidden, withheld_items, millis, comment_cells, comment_hidden
+            from results.release
             where consultation_id = ? order by number desc limit 1
             """)
         .param(consultationId)
@@ -247,26 +335,20 @@ public class Releases {
                     rs.getLong(4),
                     rs.getLong(5),
                     rs.getInt(6),
-                    rs.getLong(7)))
+                    rs.getLong(7),
+                    rs.getLong(8),
+                    rs.getLong(9)))
         .optional();
   }
 
-  record ItemTable(long[] unitIds, CellTable table) {}
-
-  /** One item's table: the units with answers (each with its parent among them) and their cells. */
-  ItemTable build(List<AnswerTallies.Cell> answers) {
+  /** One item's table of answers: the units with answers and their cells. */
+  Table build(long itemId, List<AnswerTallies.Cell> answers) {
     Map<Long, Integer> index = new HashMap<>();
     for (AnswerTallies.Cell cell : answers) {
       index.putIfAbsent(cell.unitId(), index.size());
     }
-    long[] ids = new long[index.size()];
-    index.forEach((id, i) -> ids[i] = id);
-    int[] parent = new int[ids.length];
-    Map<Long, long[]> lineages = units.ancestorIds(index.keySet());
-    for (int i = 0; i < ids.length; i++) {
-      long[] lineage = lineages.get(ids[i]);
-      parent[i] = lineage == null || lineage.length < 2 ? -1 : index.getOrDefault(lineage[1], -1);
-    }
+    long[] ids = ids(index);
+    int[] parent = parents(ids, index);
     int[] groups = new int[Breakdown.values().length + 1];
     CellTable table = new CellTable(parent, new long[ids.length * Groups.ANSWERS.count() * CellTable.ANSWER_STANCES]);
     for (AnswerTallies.Cell cell : answers) {
@@ -285,22 +367,93 @@ public class Releases {
         table.add(table.cell(u, g, stance), cell.answers());
       }
     }
-    return new ItemTable(ids, table);
+    return new Table(new TableKey(itemId, null), ids, table);
+  }
+
+  /**
+   * One stance's table of the comments on an item (everyone who commented on it; those whose
+   * comments took the stance; those whose did not), or for item 0 one flag's among everyone who
+   * commented; none when nobody did.
+   */
+  java.util.Optional<Table> commentTable(long itemId, String stance, List<CommentTallies.Cell> said) {
+    Map<Long, Integer> index = new HashMap<>();
+    for (CommentTallies.Cell cell : said) {
+      if (cell.stance().equals("ALL")) {
+        index.putIfAbsent(cell.unitId(), index.size());
+      }
+    }
+    if (index.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    long[] ids = ids(index);
+    Groups layout = Groups.COMMENTS;
+    CellTable table = new CellTable(parents(ids, index), new long[ids.length * layout.count() * 3], 3, layout);
+    int[] groups = new int[layout.breakdowns().size() + 1];
+    for (CommentTallies.Cell cell : said) {
+      int column = cell.stance().equals("ALL") ? CellTable.ANY : cell.stance().equals(stance) ? TOOK : -1;
+      Integer u = index.get(cell.unitId());
+      if (column < 0 || u == null) {
+        continue;
+      }
+      groups[0] = Groups.ALL;
+      groups[1] = layout.column(Breakdown.AGE, cell.age());
+      groups[2] = layout.column(Breakdown.SEX, cell.sex());
+      groups[3] = layout.column(Breakdown.OCCUPATION, cell.occupation().isEmpty() ? Breakdown.NONE : cell.occupation());
+      for (int g : groups) {
+        if (g < 0) {
+          throw new IllegalStateException("a comment tally cell holds a group value results do not know: " + cell);
+        }
+        table.add(table.cell(u, g, column), cell.people());
+      }
+    }
+    for (int u = 0; u < ids.length; u++) {
+      for (int g = 0; g < layout.count(); g++) {
+        long rest = table.value(u, g, CellTable.ANY) - table.value(u, g, TOOK);
+        if (rest < 0) {
+          throw new IllegalStateException("more people took a stance than commented, in unit " + ids[u]);
+        }
+        table.add(table.cell(u, g, DID_NOT), rest);
+      }
+    }
+    return java.util.Optional.of(new Table(new TableKey(itemId, stance), ids, table));
+  }
+
+  private static long[] ids(Map<Long, Integer> index) {
+    long[] ids = new long[index.size()];
+    index.forEach((id, i) -> ids[i] = id);
+    return ids;
+  }
+
+  /** Each unit's parent among the table's units, -1 at the top. */
+  private int[] parents(long[] ids, Map<Long, Integer> index) {
+    int[] parent = new int[ids.length];
+    Map<Long, long[]> lineages = units.ancestorIds(index.keySet());
+    for (int i = 0; i < ids.length; i++) {
+      long[] lineage = lineages.get(ids[i]);
+      parent[i] = lineage == null || lineage.length < 2 ? -1 : index.getOrDefault(lineage[1], -1);
+    }
+    return parent;
   }
 
   static int stanceColumn(Stance stance) {
     return 1 + stance.ordinal();
   }
 
-  private Map<Long, Map<Long, Sensitivity.History>> history(long consultationId) {
-    Map<Long, Map<Long, Sensitivity.History>> history = new HashMap<>();
-    jdbc.sql("select unit_id, item_id, last_shown, people_then from results.unit_item where consultation_id = ?")
-        .param(consultationId)
+  /** What earlier releases last showed, per table and unit. */
+  private Map<TableKey, Map<Long, Sensitivity.History>> history(long consultationId) {
+    Map<TableKey, Map<Long, Sensitivity.History>> history = new HashMap<>();
+    jdbc.sql(
+            """
+            select unit_id, item_id, null, last_shown, people_then from results.unit_item where consultation_id = ?
+            union all
+            select unit_id, item_id, stance, last_shown, people_then from results.unit_comment where consultation_id = ?
+            """)
+        .params(consultationId, consultationId)
         .query(
             rs -> {
               history
-                  .computeIfAbsent(rs.getLong(1), u -> new HashMap<>())
-                  .put(rs.getLong(2), new Sensitivity.History(longs(rs.getArray(3)), longs(rs.getArray(4))));
+                  .computeIfAbsent(new TableKey(rs.getLong(2), rs.getString(3)), t -> new HashMap<>())
+                  .put(rs.getLong(1), new Sensitivity.History(longs(rs.getArray(4)), longs(rs.getArray(5))));
             });
     return history;
   }

@@ -1,0 +1,231 @@
+package vn.ykien.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.classification.CommentStance;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmissionResult;
+import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.results.internal.CellTable;
+import vn.ykien.results.internal.Groups;
+import vn.ykien.results.internal.LinearAttack;
+import vn.ykien.results.internal.Releases;
+import vn.ykien.shared.CitizenId;
+import vn.ykien.units.Unit;
+import vn.ykien.units.Units;
+
+/**
+ * What comments say leaves the platform in releases, like the answers: per item and stance of the
+ * comments, protected over units × groups and against the release before. An official who helped
+ * one person comment sees nothing move until the next release, and nothing of theirs then.
+ */
+@IntegrationTest
+class CommentReleaseTests {
+
+  @Autowired OpinionSubmission submission;
+  @Autowired Releases releases;
+  @Autowired ConsultationResults results;
+  @Autowired Fixtures fixtures;
+  @Autowired Units units;
+  @Autowired JdbcClient jdbc;
+
+  Unit commune() {
+    return units.find(fixtures.residentialGroup(10).parentId()).orElseThrow();
+  }
+
+  static DraftItem article(List<DraftItem> items, int number) {
+    return items.stream().filter(item -> item.article() == number).findFirst().orElseThrow();
+  }
+
+  /** A resident approves every item, with a comment on one of them. */
+  void comments(Consultation consultation, CitizenId citizen, DraftItem on, String comment) {
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), Stance.APPROVE, item.id() == on.id() ? comment : null));
+    }
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, null, null));
+    assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+  }
+
+  ReleasedComments seen(Consultation consultation, Unit unit, Breakdown breakdown, String value) {
+    return ((CommentsLookup.Found) results.comments(consultation, unit, breakdown, value)).comments();
+  }
+
+  ReleasedComments seen(Consultation consultation, Unit unit) {
+    return ((CommentsLookup.Found) results.comments(consultation, unit, null, null)).comments();
+  }
+
+  static ReleasedComments.ItemComments row(ReleasedComments comments, DraftItem item) {
+    return comments.items().stream().filter(r -> r.item().id() == item.id()).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aCommentStanceOfFewerThanKPeopleIsHiddenAndNoReleasedFigureGivesItAway() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    List<DraftItem> items = fixtures.items(consultation);
+    DraftItem units110 = article(items, 110);
+    DraftItem front9 = article(items, 9);
+    for (int i = 0; i < 11; i++) {
+      String comment = i % 2 == 0 ? "Tôi tán thành bỏ cấp huyện, lần " + i : "Tôi không đồng ý bỏ cấp huyện, lần " + i;
+      comments(consultation, fixtures.aResident().register(), units110, comment);
+    }
+    comments(consultation, fixtures.aResident().male().register(), units110, "Đề nghị bổ sung quy định chuyển tiếp");
+    for (int i = 0; i < 3; i++) {
+      comments(consultation, fixtures.aResident().register(), front9, "Tôi tán thành, số " + i);
+    }
+    fixtures.readersCaughtUp();
+
+    assertThat(releases.publish(consultation.id())).isInstanceOf(Release.Published.class);
+
+    ReleasedComments everyone = seen(consultation, commune());
+    assertThat(row(everyone, units110).people()).isEqualTo(12);
+    assertThat(row(everyone, front9).people()).isEqualTo(3);
+    for (ReleasedComments shown :
+        List.of(everyone, seen(consultation, commune(), Breakdown.SEX, "M"), seen(consultation, commune(), Breakdown.SEX, "F"))) {
+      for (ReleasedComments.ItemComments item : shown.items()) {
+        assertThat(item.stances().values())
+            .as("%s of %s", item.item().code(), shown.value())
+            .allMatch(people -> people == 0 || people >= 10);
+      }
+    }
+    assertThat(everyone.outsideDraft().commenters()).isEqualTo(15);
+
+    // Whoever solves the released tables cannot rule out that the one man's comment took any
+    // stance, or none, anywhere up the line.
+    for (CommentStance stance : CommentStance.values()) {
+      ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name());
+      LinearAttack attack = table.attack();
+      int men = Groups.COMMENTS.column(Breakdown.SEX, "M");
+      for (Unit unit : units.lineage(commune().id())) {
+        int his = table.cell(unit.id(), men);
+        if (table.shown(his) < 0) {
+          assertThat(attack.least(his)).as("%s of men in %s could be none", stance, unit.code()).isLessThanOrEqualTo(1e-6);
+          assertThat(attack.most(his)).as("%s of men in %s could be his", stance, unit.code()).isGreaterThanOrEqualTo(1 - 1e-6);
+        } else {
+          assertThat(table.shown(his)).as("%s of men in %s", stance, unit.code()).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  void anOfficialWhoHelpsOnePersonCommentSeesNothingMoveUntilTheNextReleaseAndCannotTellTheirStanceThen() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem units110 = article(fixtures.items(consultation), 110);
+    for (int i = 0; i < 40; i++) {
+      String comment = i % 4 == 0 ? "Tôi không đồng ý bỏ cấp huyện, lần " + i : "Tôi tán thành bỏ cấp huyện, lần " + i;
+      comments(consultation, fixtures.aResident().register(), units110, comment);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    Map<Long, ReleasedComments> before = new HashMap<>();
+    Map<CommentStance, ReleasedComment> first = new HashMap<>();
+    for (CommentStance stance : CommentStance.values()) {
+      first.put(stance, ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name()));
+    }
+    List<Unit> lineage = units.lineage(commune().id());
+    for (Unit unit : lineage) {
+      before.put(unit.id(), seen(consultation, unit));
+    }
+
+    // At the support point, the official helps one more person, over 60, comment on the article.
+    comments(consultation, fixtures.aResident().aged(70).register(), units110, "Tôi không đồng ý bỏ cấp huyện vì quá xa dân");
+    fixtures.readersCaughtUp();
+
+    for (Unit unit : lineage) {
+      assertThat(seen(consultation, unit)).as("%s before the next release", unit.code()).isEqualTo(before.get(unit.id()));
+    }
+
+    releases.publish(consultation.id());
+
+    int over60 = Groups.COMMENTS.column(Breakdown.AGE, "OVER_60");
+    int women = Groups.COMMENTS.column(Breakdown.SEX, "F");
+    int checked = 0;
+    for (Unit unit : lineage) {
+      ReleasedComments.ItemComments then = row(before.get(unit.id()), units110);
+      ReleasedComments.ItemComments now = row(seen(consultation, unit), units110);
+      assertThat(now.people()).as("people who commented in %s", unit.code()).isEqualTo(then.people() + 1);
+      for (CommentStance stance : CommentStance.values()) {
+        if (then.shown(stance)) {
+          assertThat(now.shown(stance)).as("%s in %s, shown before, after one newcomer", stance, unit.code()).isFalse();
+        }
+        ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name());
+        LinearAttack attack = table.attack();
+        for (int group : new int[] {Groups.ALL, over60, women}) {
+          int cell = table.cell(unit.id(), group);
+          ReleasedComment then1 = first.get(stance);
+          long previously = then1.shown(then1.cell(unit.id(), group));
+          if (previously >= 0) {
+            checked++;
+            // Shown before: now it could be as it was, or have taken the newcomer.
+            assertThat(table.shown(cell)).as("%s of group %d in %s", stance, group, unit.code()).isEqualTo(-1);
+            assertThat(attack.least(cell)).isLessThanOrEqualTo(previously + 1e-6);
+            assertThat(attack.most(cell)).isGreaterThanOrEqualTo(previously + 1 - 1e-6);
+          }
+        }
+      }
+    }
+    assertThat(checked).as("figures shown in the first release").isPositive();
+  }
+
+  /** One stance's released comment table of an item, as anyone can put it together from the published figures. */
+  record ReleasedComment(List<Long> unitIds, CellTable shape, long[] published) {
+
+    static ReleasedComment of(JdbcClient jdbc, Units units, long consultationId, long itemId, String stance) {
+      Map<Long, long[]> rows = new HashMap<>();
+      jdbc.sql("select unit_id, shown from results.unit_comment where consultation_id = ? and item_id = ? and stance = ?")
+          .params(consultationId, itemId, stance)
+          .query(rs -> {
+            rows.put(rs.getLong(1), longs(rs.getArray(2)));
+          });
+      List<Long> ids = new ArrayList<>(rows.keySet());
+      ids.sort(null);
+      int row = Groups.COMMENTS.count() * 3;
+      int[] parent = new int[ids.size()];
+      long[] published = new long[ids.size() * row];
+      for (int i = 0; i < ids.size(); i++) {
+        Unit unit = units.find(ids.get(i)).orElseThrow();
+        parent[i] = unit.parentId() == null ? -1 : ids.indexOf(unit.parentId());
+        System.arraycopy(rows.get(ids.get(i)), 0, published, i * row, row);
+      }
+      return new ReleasedComment(ids, new CellTable(parent, new long[published.length], 3, Groups.COMMENTS), published);
+    }
+
+    LinearAttack attack() {
+      return new LinearAttack(shape, published);
+    }
+
+    /** The cell of those who took the stance, in a unit and group. */
+    int cell(long unitId, int group) {
+      return shape.cell(unitIds.indexOf(unitId), group, 1);
+    }
+
+    long shown(int cell) {
+      return published[cell];
+    }
+
+    static long[] longs(Array array) throws java.sql.SQLException {
+      Long[] boxed = (Long[]) array.getArray();
+      long[] values = new long[boxed.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = boxed[i];
+      }
+      return values;
+    }
+  }
+}
