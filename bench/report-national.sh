@@ -17,9 +17,11 @@
 #     of the nation and of a province (kept a minute on the page, timed here uncached); then the same figures by a plain GROUP BY over the raw rows
 #     (participation joined to units, the registry counted for the denominator, answers joined to
 #     the log for the group), as a page without tallies would compute them
-#  6. publishes a release of the results (`ykien results release`: every item's national table of
-#     units from commune up × groups × stances, protected by complementary suppression) and prints
-#     its time and share of hidden cells; then, after 100 warm-up requests of each address, times over
+#  6. writes comment tallies derived from the answer tallies (COMMENT_EVERY, default one answer in
+#     10 commented), then publishes a release of the results (`ykien results release`: every item's
+#     national table of units from commune up × groups × stances, and every item's comment table per
+#     comment stance, protected by complementary suppression) and prints its time and share of
+#     hidden cells; then, after 100 warm-up requests of each address, times over
 #     HTTP (curl, REPEAT requests each, one at a time, to the running server) the public results JSON
 #     of the nation, the national results page and a province's (Hà Nội, ~100 communes), p50 and p95
 # Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
@@ -222,6 +224,57 @@ timed province_groupby "$work/province-groupby.sql" "$repeat_groupby"
 timed commune_groupby "$work/commune-groupby.sql" "$repeat_groupby"
 timed stance_by_age_national_groupby "$work/stance-groupby.sql" "$repeat_groupby"
 echo "--- results"
+# Comment tallies made from the answer tallies (the bench writes no comment texts, so no themes or
+# campaigns either): one in COMMENT_EVERY people answering each item in each commune cell (default
+# 10) commented on it; of those, 50 % supported the text, 30 % suggested a change, 10 % opposed it,
+# 7 % neither and the rest (~3 %) wrote nothing readable (comments carry more dissent than the 99.9 % approving
+# answers); everyone who commented at all is the first item's commenters, one in 20 of them wrote only outside the draft. Fractions are
+# rounded at random (expectation kept, setseed for a repeatable run); rolled up to every unit above,
+# as the comment reader does.
+every="${COMMENT_EVERY:-10}"
+# They replace the demo's few classified comments (the release reads these tallies only).
+sql "delete from classification.comment_count where consultation_id = $consultation"
+sql "
+select setseed(0.2025);
+with communes as (
+  select a.unit_id, a.item_id, a.age_band, a.sex, a.occupation,
+         floor(sum(a.answers)::numeric / $every + random())::bigint as people
+  from reporting.answer_count a join units.unit u on u.id = a.unit_id and u.kind = 'COMMUNE'
+  where a.consultation_id = $consultation
+  group by 1, 2, 3, 4, 5),
+split as (
+  select c.unit_id, c.item_id, c.age_band, c.sex, c.occupation, c.people, s.stance, s.took
+  from communes c cross join lateral (
+    with recursive shares(n, stance, share) as (
+      values (1, 'SUPPORT', 0.50), (2, 'SUGGEST', 0.30), (3, 'OPPOSE', 0.10), (4, 'NEUTRAL', 0.07), (5, 'UNCLEAR', 0.03)),
+    dealt(n, stance, took, left_over) as (
+      select 0, ''::text, 0::bigint, c.people
+      union all
+      select s.n, s.stance, x.took, d.left_over - x.took
+      from dealt d join shares s on s.n = d.n + 1
+      cross join lateral (
+        select case when s.n = 5 then d.left_over
+                    else least(d.left_over, floor(c.people * s.share + random())::bigint) end as took) x)
+    select stance, took from dealt where n > 0) s
+  where c.people > 0),
+said as (
+  select unit_id, item_id, 'ALL' as stance, age_band, sex, occupation, people from split where stance = 'SUPPORT'
+  union all select unit_id, item_id, stance, age_band, sex, occupation, took from split where took > 0),
+flags as (
+  select unit_id, 0::bigint as item_id, 'ALL' as stance, age_band, sex, occupation, people from said
+  where stance = 'ALL' and item_id = $item1
+  union all
+  select unit_id, 0, 'OUTSIDE', age_band, sex, occupation, floor(people::numeric / 20 + random())::bigint from said
+  where stance = 'ALL' and item_id = $item1)
+insert into classification.comment_count
+select $consultation, anc.id, max(anc.parent_id), m.item_id, m.stance, m.age_band, m.sex, m.occupation, sum(m.people)
+from (select * from said union all select * from flags where people > 0) m
+join units.unit c on c.id = m.unit_id
+cross join lateral (
+  select a.id::bigint as id, lag(a.id::bigint) over (order by a.n) as parent_id
+  from unnest(string_to_array(trim(both '/' from c.path), '/')) with ordinality a(id, n)) anc
+group by anc.id, m.item_id, m.stance, m.age_band, m.sex, m.occupation"
+echo "comments: $(sql "select sum(people) from classification.comment_count c join units.unit u on u.id = c.unit_id and u.kind = 'NATION' where c.consultation_id = $consultation and c.item_id = 0 and c.stance = 'ALL'") people commenting (tallies only)"
 t0=$(seconds)
 cli results release --consultation hien-phap-2025 --lang en | tee "$work/release.txt"
 t1=$(seconds)
