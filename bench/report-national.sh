@@ -24,6 +24,9 @@
 #     hidden cells; then, after 100 warm-up requests of each address, times over
 #     HTTP (curl, REPEAT requests each, one at a time, to the running server) the public results JSON
 #     of the nation, the national results page and a province's (Hà Nội, ~100 communes), p50 and p95
+# With KEEP=1 the database is kept; REUSE=<that directory> then runs step 6 alone again, with the
+# code as it is now (previous releases cleared), to measure a change to releases without the hour
+# of generating and counting.
 # Last line: ratio_vs_groupby=<group-by p50 ÷ tallies p50, national page>
 set -euo pipefail
 trap 'echo "bench/report-national.sh: failed at line $LINENO" >&2' ERR
@@ -35,11 +38,13 @@ repeat_groupby="${REPEAT_GROUPBY:-5}"
 port="${PORT:-18081}"
 dbport="${DB_PORT:-15433}"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-work="$(mktemp -d /tmp/ykien-bench-report.XXXXXX)"
+# REUSE=<a directory KEEP=1 left>: only step 6 again, with the code as it is now, on that database.
+reuse="${REUSE:-}"
+work="${reuse:-$(mktemp -d /tmp/ykien-bench-report.XXXXXX)}"
 server=""
 cleanup() {
   if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "kept $work"; fi
+  if [[ -z "${KEEP:-}" && -z "$reuse" ]]; then rm -rf "$work"; else echo "kept $work"; fi
 }
 trap cleanup EXIT
 (cd "$here" && ./mvnw -q -B -DskipTests package)
@@ -50,6 +55,10 @@ export YKIEN_SHARED_DATA="$here/../shared/data"
 settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn --ykien.results.release-at-start=false)
 sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
 seconds() { date +%s.%N; }
+# Properties go to the JVM: a first argument that starts with -- would start the server instead.
+cli() { "$java" -Xmx2g -Dykien.database.embedded.port="$dbport" -jar "$jar" "$@"; }
+
+if [[ -z "$reuse" ]]; then
 
 "$java" -Xmx1g -jar "$jar" "${settings[@]}" > "$work/server.log" 2>&1 &
 server=$!
@@ -62,8 +71,6 @@ for _ in $(seq 1 240); do
 done
 sleep 5
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
-# Properties go to the JVM: a first argument that starts with -- would start the server instead.
-cli() { "$java" -Xmx2g -Dykien.database.embedded.port="$dbport" -jar "$jar" "$@"; }
 
 t0=$(seconds)
 cli registry generate --units VN --birth-province 001 --people "$people" --seed 2026 --lang en > "$work/generate.log" 2>&1 \
@@ -223,6 +230,15 @@ timed national_groupby "$work/national-groupby.sql" "$repeat_groupby" | tee "$wo
 timed province_groupby "$work/province-groupby.sql" "$repeat_groupby"
 timed commune_groupby "$work/commune-groupby.sql" "$repeat_groupby"
 timed stance_by_age_national_groupby "$work/stance-groupby.sql" "$repeat_groupby"
+else
+  "$java" -Xmx1g -jar "$jar" "${settings[@]}" --ykien.readers.enabled=false > "$work/server4.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 240); do curl -fs -o /dev/null "http://localhost:$port/" && break; sleep 0.5; done
+  consultation="$(sql "select id from consultation.consultation where slug = 'hien-phap-2025'")"
+  item1="$(sql "select min(id) from consultation.item where consultation_id = $consultation")"
+  echo "reusing $work: $(sql "select count(*) from opinion.participation where consultation_id = $consultation") participants"
+  sql "delete from results.unit_item; delete from results.unit_comment; delete from results.unit_theme; delete from results.release" > /dev/null
+fi
 echo "--- results"
 # Comment tallies made from the answer tallies (the bench writes no comment texts, so no themes or
 # campaigns either): one in COMMENT_EVERY people answering each item in each commune cell (default

@@ -8,7 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments as classified, tallied: people per unit (the commune and every unit above it) × item ×
- * stance of their comments × citizen group (stance ALL: everyone who commented on the item); and,
+ * their stance on it × citizen group (stance ALL: everyone who commented on the item). Each person
+ * has one stance per item, so the stances add up to the item's people: that of their comment on the
+ * item itself, or, when only other comments concern it (a general one citing the article), that of
+ * the one that concerns it most. And,
  * as item 0, everyone who commented at all (ALL), the people who wrote only outside the draft
  * (OUTSIDE) or nothing readable (UNCLEAR). Every change to a person's comments (a new revision read from the log, a
  * re-classification, an analyst's correction) re-tallies that person in the same transaction: what
@@ -37,12 +40,16 @@ public class CommentTallies {
       """
       select distinct consultation_id, author, item_id, stance, unit_path, age_band, sex, occupation
       from (
-        select c.consultation_id, c.author, ci.item_id, s.stance, c.unit_path, c.age_band, c.sex,
-               coalesce(c.occupation, '') as occupation
-        from classification.comment c
-        join classification.comment_item ci on ci.comment_id = c.id
-        cross join lateral (values (coalesce(c.corrected_stance, c.stance)), ('ALL')) s(stance)
-        where %1$s
+        select o.consultation_id, o.author, o.item_id, s.stance, o.unit_path, o.age_band, o.sex, o.occupation
+        from (
+          select distinct on (c.consultation_id, c.author, ci.item_id)
+                 c.consultation_id, c.author, ci.item_id, coalesce(c.corrected_stance, c.stance) as stance,
+                 c.unit_path, c.age_band, c.sex, coalesce(c.occupation, '') as occupation
+          from classification.comment c
+          join classification.comment_item ci on ci.comment_id = c.id
+          where %1$s
+          order by c.consultation_id, c.author, ci.item_id, (ci.signal = 'CURRENT_ITEM') desc, ci.score desc, c.id) o
+        cross join lateral (values (o.stance), ('ALL')) s(stance)
         union
         select c.consultation_id, c.author, 0, 'ALL', c.unit_path, c.age_band, c.sex, coalesce(c.occupation, '')
         from classification.comment c where %1$s

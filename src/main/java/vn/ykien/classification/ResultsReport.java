@@ -79,7 +79,8 @@ public class ResultsReport {
     var statement =
         jdbc.sql(
             """
-            select c.text, count(distinct c.author) as people
+            select c.text, count(distinct c.author) as people,
+                   array_agg(distinct hashtextextended(c.author, 0)) as authors
             from classification.comment c
             join classification.comment_item ci on ci.comment_id = c.id and ci.item_id = :item
             where c.unclear is null and\s"""
@@ -90,18 +91,26 @@ public class ResultsReport {
             order by people desc, c.text
             limit :sample
             """);
-    List<Themes.Weighted> wordings =
-        bind(statement, consultationId, unit, filter)
-            .param("item", itemId)
-            .param("sample", THEME_SAMPLE)
-            .query((rs, n) -> new Themes.Weighted(rs.getString("text"), rs.getInt("people")))
-            .list();
+    // Each wording with its authors (64-bit hashes of their pseudonyms): a person may have several
+    // comments that concern the item (its own and others citing it), so people are counted distinct.
+    List<Themes.Weighted> wordings = new ArrayList<>();
+    List<long[]> authors = new ArrayList<>();
+    bind(statement, consultationId, unit, filter)
+        .param("item", itemId)
+        .param("sample", THEME_SAMPLE)
+        .query(rs -> {
+          wordings.add(new Themes.Weighted(rs.getString("text"), rs.getInt("people")));
+          Long[] hashes = (Long[]) rs.getArray("authors").getArray();
+          authors.add(java.util.Arrays.stream(hashes).mapToLong(Long::longValue).toArray());
+        });
     List<CommentResults.ThemeResult> themes = new ArrayList<>();
-    for (Themes.Theme theme : Themes.of(wordings, 8)) {
-      if (theme.people() >= k) {
+    // A theme's term only if k people or more wrote it there.
+    for (Themes.Theme theme : Themes.of(wordings, 8, used -> distinctAuthors(authors, used, k) >= k)) {
+      int people = distinctAuthors(authors, theme.representatives(), Integer.MAX_VALUE);
+      if (people >= k) {
         themes.add(
             new CommentResults.ThemeResult(
-                theme.people(),
+                people,
                 theme.terms(),
                 // Only exact wordings that k people or more sent here: one person's text is never shown.
                 theme.representatives().stream()
@@ -112,6 +121,30 @@ public class ResultsReport {
       }
     }
     return themes;
+  }
+
+  /** How many distinct authors wrote the given wordings, counting no further than {@code enough}. */
+  static int distinctAuthors(List<long[]> authors, List<Integer> wordings, int enough) {
+    if (enough == Integer.MAX_VALUE) {
+      // All of them (a national theme may hold a million): sorted in one array, not boxed in a set.
+      long[] all = wordings.stream().map(authors::get).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+      int distinct = 0;
+      for (int i = 0; i < all.length; i++) {
+        if (i == 0 || all[i] != all[i - 1]) {
+          distinct++;
+        }
+      }
+      return distinct;
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int wording : wordings) {
+      for (long author : authors.get(wording)) {
+        if (seen.add(author) && seen.size() >= enough) {
+          return seen.size();
+        }
+      }
+    }
+    return seen.size();
   }
 
   /**

@@ -144,35 +144,33 @@ public class ConsultationResults {
         .query(rs -> {
           shown.computeIfAbsent(rs.getLong(1), i -> new HashMap<>()).put(rs.getString(2), longs(rs.getArray(3)));
         });
-    int base = group * COMMENT_STANCES;
+    int base = group * Releases.COMMENT_COLUMNS;
     List<ReleasedComments.ItemComments> items = new ArrayList<>();
     for (DraftItem item : consultations.items(consultation.id())) {
-      Map<String, long[]> tables = shown.getOrDefault(item.id(), Map.of());
+      long[] cells = shown.getOrDefault(item.id(), Map.of()).get(Releases.COMMENT_STANCES);
       long people = 0;
       Map<CommentStance, Long> stances = new java.util.EnumMap<>(CommentStance.class);
       for (CommentStance stance : CommentStance.values()) {
-        long[] cells = tables.get(stance.name());
         if (cells == null) {
           // Nobody commented on the item here: every stance is none.
           stances.put(stance, 0L);
           continue;
         }
-        people = Math.max(people, cells[base + CellTable.ANY]);
-        if (cells[base + 1] >= 0) {
-          stances.put(stance, cells[base + 1]);
+        people = Math.max(0, cells[base + CellTable.ANY]);
+        long count = cells[base + 1 + stance.ordinal()];
+        if (count >= 0) {
+          stances.put(stance, count);
         }
       }
       items.add(new ReleasedComments.ItemComments(item, people, stances));
     }
     Map<String, long[]> flags = shown.getOrDefault(0L, Map.of());
+    int flagBase = group * Releases.FLAG_COLUMNS;
     return new CommentsLookup.Found(
         new ReleasedComments(
             unit, release.get().number(), release.get().at(), k, breakdown, breakdown == null ? null : value, items,
-            share(flags.get("OUTSIDE"), base), share(flags.get("UNCLEAR"), base)));
+            share(flags.get("OUTSIDE"), flagBase), share(flags.get("UNCLEAR"), flagBase)));
   }
-
-  /** The stance columns of a comment table: everyone of the row, those who took it, those who did not. */
-  private static final int COMMENT_STANCES = 3;
 
   private static ReleasedComments.Share share(long @Nullable [] cells, int base) {
     if (cells == null) {

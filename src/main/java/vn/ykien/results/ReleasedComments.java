@@ -34,8 +34,9 @@ public record ReleasedComments(
   }
 
   /**
-   * One item: the people who commented on it and, per stance shown, how many of them took it (a
-   * person whose comments take two stances counts in both).
+   * One item: the people who commented on it and, per stance shown, how many of them it is the
+   * stance of (one per person: that of their comment on the item itself, else of the comment that
+   * concerns the item most; the stances add up to the people).
    */
   public record ItemComments(DraftItem item, long people, Map<CommentStance, Long> stances) {
 

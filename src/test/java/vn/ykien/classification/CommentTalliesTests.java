@@ -136,6 +136,31 @@ class CommentTalliesTests {
   }
 
   @Test
+  void aPersonCountsForOneStancePerArticleThatOfTheirCommentOnItSoTheStancesAddUpToThePeople() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem units110 = CommentClassificationTests.article(fixtures.items(consultation), 110);
+    // A comment on the article and a general one citing it.
+    send(consultation, fixtures.aResident().register(), units110, "Tôi không đồng ý bỏ cấp huyện vì quá xa dân",
+        "Đề nghị bổ sung quy định chuyển tiếp cho khoản 2 Điều 110");
+    fixtures.readersCaughtUp();
+    assertThat(jdbc.sql("""
+            select count(*) from classification.comment c
+            join classification.comment_item ci on ci.comment_id = c.id and ci.item_id = ?
+            where c.consultation_id = ?""")
+        .params(units110.id(), consultation.id()).query(Long.class).single())
+        .as("both comments concern the article").isEqualTo(2);
+    CommentStance own = CommentStance.valueOf(jdbc.sql(
+            "select coalesce(corrected_stance, stance) from classification.comment where consultation_id = ? and item_id = ?")
+        .params(consultation.id(), units110.id()).query(String.class).single());
+
+    ItemResult110 seen = seen(consultation, units110);
+
+    assertThat(seen.people()).isEqualTo(1);
+    assertThat(seen.stances()).containsExactly(java.util.Map.entry(own, 1));
+    assertThat(tallies.recount(consultation.id(), false)).isZero();
+  }
+
+  @Test
   void aRecountRepairsTalliesSomeoneChangedByHand() {
     Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
     DraftItem units110 = CommentClassificationTests.article(fixtures.items(consultation), 110);

@@ -108,8 +108,37 @@ class ResultsReportTests {
       assertThat(theme.people()).isEqualTo(15);
       assertThat(theme.terms()).isNotEmpty();
       assertThat(theme.representatives()).containsExactly("Trụ sở xã mới quá xa dân");
+      // Only words ten people or more wrote: none of the one person's own ("người già", the code).
+      assertThat(theme.terms()).allMatch(term -> "trụ sở xã mới quá xa dân".contains(term.toLowerCase()));
     });
-    assertThat(themes.toString()).doesNotContain(own);
+    assertThat(themes.toString()).doesNotContain(own).doesNotContain("già");
+  }
+
+  @Test
+  void aThemeCountsEachPersonOnceThoughTheyCommentedOnTheItemTwice() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem units110 = CommentClassificationTests.article(fixtures.items(consultation), 110);
+    // Nine people, each with a comment on the article and a general comment citing it: eighteen
+    // comments on the article, from fewer than ten people.
+    for (int i = 0; i < 9; i++) {
+      send(consultation, fixtures.aResident().register(), units110.id(), "Trụ sở xã mới quá xa dân",
+          "Về Điều 110: trụ sở xã mới quá xa dân, đi lại vất vả");
+    }
+    awaitClassified(consultation, 18);
+    assertThat(jdbc.sql("""
+            select count(*) from classification.comment c
+            join classification.comment_item ci on ci.comment_id = c.id and ci.item_id = ?
+            where c.consultation_id = ?""")
+        .params(units110.id(), consultation.id()).query(Long.class).single())
+        .as("both comments of each person concern the article").isEqualTo(18);
+
+    assertThat(report.themes(consultation.id(), commune(), ResultsFilter.EVERYONE, units110.id())).isEmpty();
+
+    send(consultation, fixtures.aResident().register(), units110.id(), "Trụ sở xã mới quá xa dân", null);
+    awaitClassified(consultation, 19);
+
+    assertThat(report.themes(consultation.id(), commune(), ResultsFilter.EVERYONE, units110.id()))
+        .singleElement().extracting(CommentResults.ThemeResult::people).isEqualTo(10);
   }
 
   @Test

@@ -30,8 +30,9 @@ import vn.ykien.units.Unit;
 import vn.ykien.units.Units;
 
 /**
- * What comments say leaves the platform in releases, like the answers: per item and stance of the
- * comments, protected over units × groups and against the release before. An official who helped
+ * What comments say leaves the platform in releases, like the answers: per item, the people who
+ * commented split by their stance, protected over units × groups × stances and against the release
+ * before. An official who helped
  * one person comment sees nothing move until the next release, and nothing of theirs then.
  */
 @IntegrationTest
@@ -107,12 +108,12 @@ class CommentReleaseTests {
 
     // Whoever solves the released tables cannot rule out that the one man's comment took any
     // stance, or none, anywhere up the line.
+    ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id());
+    LinearAttack attack = table.attack();
     for (CommentStance stance : CommentStance.values()) {
-      ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name());
-      LinearAttack attack = table.attack();
       int men = Groups.COMMENTS.column(Breakdown.SEX, "M");
       for (Unit unit : units.lineage(commune().id())) {
-        int his = table.cell(unit.id(), men);
+        int his = table.cell(unit.id(), men, stance);
         if (table.shown(his) < 0) {
           assertThat(attack.least(his)).as("%s of men in %s could be none", stance, unit.code()).isLessThanOrEqualTo(1e-6);
           assertThat(attack.most(his)).as("%s of men in %s could be his", stance, unit.code()).isGreaterThanOrEqualTo(1 - 1e-6);
@@ -134,10 +135,7 @@ class CommentReleaseTests {
     fixtures.readersCaughtUp();
     releases.publish(consultation.id());
     Map<Long, ReleasedComments> before = new HashMap<>();
-    Map<CommentStance, ReleasedComment> first = new HashMap<>();
-    for (CommentStance stance : CommentStance.values()) {
-      first.put(stance, ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name()));
-    }
+    ReleasedComment first = ReleasedComment.of(jdbc, units, consultation.id(), units110.id());
     List<Unit> lineage = units.lineage(commune().id());
     for (Unit unit : lineage) {
       before.put(unit.id(), seen(consultation, unit));
@@ -156,6 +154,8 @@ class CommentReleaseTests {
     int over60 = Groups.COMMENTS.column(Breakdown.AGE, "OVER_60");
     int women = Groups.COMMENTS.column(Breakdown.SEX, "F");
     int checked = 0;
+    ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id());
+    LinearAttack attack = table.attack();
     for (Unit unit : lineage) {
       ReleasedComments.ItemComments then = row(before.get(unit.id()), units110);
       ReleasedComments.ItemComments now = row(seen(consultation, unit), units110);
@@ -164,12 +164,9 @@ class CommentReleaseTests {
         if (then.shown(stance)) {
           assertThat(now.shown(stance)).as("%s in %s, shown before, after one newcomer", stance, unit.code()).isFalse();
         }
-        ReleasedComment table = ReleasedComment.of(jdbc, units, consultation.id(), units110.id(), stance.name());
-        LinearAttack attack = table.attack();
         for (int group : new int[] {Groups.ALL, over60, women}) {
-          int cell = table.cell(unit.id(), group);
-          ReleasedComment then1 = first.get(stance);
-          long previously = then1.shown(then1.cell(unit.id(), group));
+          int cell = table.cell(unit.id(), group, stance);
+          long previously = first.shown(first.cell(unit.id(), group, stance));
           if (previously >= 0) {
             checked++;
             // Shown before: now it could be as it was, or have taken the newcomer.
@@ -183,19 +180,19 @@ class CommentReleaseTests {
     assertThat(checked).as("figures shown in the first release").isPositive();
   }
 
-  /** One stance's released comment table of an item, as anyone can put it together from the published figures. */
+  /** The released comment table of an item, as anyone can put it together from the published figures. */
   record ReleasedComment(List<Long> unitIds, CellTable shape, long[] published) {
 
-    static ReleasedComment of(JdbcClient jdbc, Units units, long consultationId, long itemId, String stance) {
+    static ReleasedComment of(JdbcClient jdbc, Units units, long consultationId, long itemId) {
       Map<Long, long[]> rows = new HashMap<>();
       jdbc.sql("select unit_id, shown from results.unit_comment where consultation_id = ? and item_id = ? and stance = ?")
-          .params(consultationId, itemId, stance)
+          .params(consultationId, itemId, Releases.COMMENT_STANCES)
           .query(rs -> {
             rows.put(rs.getLong(1), longs(rs.getArray(2)));
           });
       List<Long> ids = new ArrayList<>(rows.keySet());
       ids.sort(null);
-      int row = Groups.COMMENTS.count() * 3;
+      int row = Groups.COMMENTS.count() * Releases.COMMENT_COLUMNS;
       int[] parent = new int[ids.size()];
       long[] published = new long[ids.size() * row];
       for (int i = 0; i < ids.size(); i++) {
@@ -203,16 +200,17 @@ class CommentReleaseTests {
         parent[i] = unit.parentId() == null ? -1 : ids.indexOf(unit.parentId());
         System.arraycopy(rows.get(ids.get(i)), 0, published, i * row, row);
       }
-      return new ReleasedComment(ids, new CellTable(parent, new long[published.length], 3, Groups.COMMENTS), published);
+      return new ReleasedComment(
+          ids, new CellTable(parent, new long[published.length], Releases.COMMENT_COLUMNS, Groups.COMMENTS), published);
     }
 
     LinearAttack attack() {
       return new LinearAttack(shape, published);
     }
 
-    /** The cell of those who took the stance, in a unit and group. */
-    int cell(long unitId, int group) {
-      return shape.cell(unitIds.indexOf(unitId), group, 1);
+    /** The cell of those whose stance it is, in a unit and group. */
+    int cell(long unitId, int group, CommentStance stance) {
+      return shape.cell(unitIds.indexOf(unitId), group, 1 + stance.ordinal());
     }
 
     long shown(int cell) {

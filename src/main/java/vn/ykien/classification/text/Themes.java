@@ -37,6 +37,16 @@ public final class Themes {
    * comments (about one per 50 distinct texts).
    */
   public static List<Theme> of(List<Weighted> comments, int maxThemes) {
+    return of(comments, maxThemes, wordings -> true);
+  }
+
+  /**
+   * As {@link #of(List, int)}, where a term may describe a theme only if {@code shown} accepts the
+   * theme's comments that use it (their indexes): e.g. only if enough distinct people wrote them,
+   * so that a word one person used (a name, a place) never becomes a theme's term.
+   */
+  public static List<Theme> of(
+      List<Weighted> comments, int maxThemes, java.util.function.Predicate<List<Integer>> shown) {
     Map<String, Map<String, Integer>> surfaces = new HashMap<>();
     List<Map<String, Double>> vectors = vectors(comments, surfaces);
     List<Integer> readable = new ArrayList<>();
@@ -102,7 +112,9 @@ public final class Themes {
               .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
               .map(Map.Entry::getKey)
               .orElse(term);
-      List<String> terms = distinctive(centre, everywhere, surface).stream().map(surface).toList();
+      java.util.function.Predicate<String> allowed =
+          term -> shown.test(members.stream().filter(i -> vectors.get(i).containsKey(term)).toList());
+      List<String> terms = distinctive(centre, everywhere, surface, allowed).stream().map(surface).toList();
       themes.add(new Theme(people, terms, closest));
     }
     themes.sort(Comparator.comparingInt(Theme::people).reversed());
@@ -131,10 +143,14 @@ public final class Themes {
   /**
    * The centre's heaviest terms relative to all comments, the bigrams among the strongest first
    * (Vietnamese words are often two syllables: "sáp nhập", "trụ sở"); a syllable of a chosen
-   * bigram is not repeated alone, and function words are left out.
+   * bigram is not repeated alone, and function words and terms not {@code allowed} are left out
+   * (tested only for the terms that come near being chosen).
    */
   private static List<String> distinctive(
-      Map<String, Double> centre, Map<String, Double> everywhere, java.util.function.Function<String, String> surface) {
+      Map<String, Double> centre,
+      Map<String, Double> everywhere,
+      java.util.function.Function<String, String> surface,
+      java.util.function.Predicate<String> allowed) {
     List<String> ranked =
         centre.entrySet().stream()
             .sorted(
@@ -144,6 +160,8 @@ public final class Themes {
                     .thenComparing(Map.Entry::getKey))
             .map(Map.Entry::getKey)
             .filter(term -> !functionWord(surface.apply(term)))
+            .filter(allowed)
+            .limit(4L * TERMS)
             .toList();
     List<String> chosen = new ArrayList<>();
     Set<String> covered = new HashSet<>();

@@ -140,8 +140,12 @@ public class Releases {
             commenters.computeIfAbsent(cell.unitId(), u -> new HashMap<>()).merge(item, cell.people(), Long::sum);
           }
         }
-        for (String stance : item == 0 ? COMMENT_FLAGS : COMMENT_STANCES) {
-          commentTable(item, stance, said).ifPresent(submit);
+        if (item == 0) {
+          for (String flag : COMMENT_FLAGS) {
+            flagTable(flag, said).ifPresent(submit);
+          }
+        } else {
+          commentTable(item, said).ifPresent(submit);
         }
       }
     }
@@ -247,13 +251,21 @@ public class Releases {
   private record Protected(
       TableKey key, long[] unitIds, long cells, long hidden, boolean withheld, long top, long topPeople, List<long[][]> rows) {}
 
-  /** The stances of the comments on an item, each its own table: who took it and who did not. */
-  static final List<String> COMMENT_STANCES = java.util.Arrays.stream(CommentStance.values()).map(Enum::name).toList();
+  /**
+   * The table of the comments on an item: the people who commented on it, split by their stance
+   * on it (each person one, so the stances add up to the people).
+   */
+  public static final String COMMENT_STANCES = "ALL";
+
+  /** The stance columns of an item's comment table: everyone of the row, then each stance. */
+  public static final int COMMENT_COLUMNS = 1 + CommentStance.values().length;
 
   /** Among everyone who commented: who wrote only outside the draft, who wrote nothing readable. */
   static final List<String> COMMENT_FLAGS = List.of("OUTSIDE", "UNCLEAR");
 
-  /** The column of those who took the stance; those who did not are the next. */
+  /** The columns of a flag's table: everyone of the row, those who have the flag, those who do not. */
+  public static final int FLAG_COLUMNS = 3;
+
   static final int TOOK = 1;
 
   static final int DID_NOT = 2;
@@ -371,11 +383,39 @@ public class Releases {
   }
 
   /**
-   * One stance's table of the comments on an item (everyone who commented on it; those whose
-   * comments took the stance; those whose did not), or for item 0 one flag's among everyone who
-   * commented; none when nobody did.
+   * The table of the comments on an item: per unit and group, the people who commented on it and,
+   * per stance, those whose stance on it that was (the comment tallies give each person one); none
+   * when nobody commented on it.
    */
-  java.util.Optional<Table> commentTable(long itemId, String stance, List<CommentTallies.Cell> said) {
+  java.util.Optional<Table> commentTable(long itemId, List<CommentTallies.Cell> said) {
+    return table(new TableKey(itemId, COMMENT_STANCES), said, COMMENT_COLUMNS, stance -> 1 + CommentStance.valueOf(stance).ordinal());
+  }
+
+  /**
+   * One flag's table among everyone who commented (item 0): those who have it (OUTSIDE: wrote only
+   * outside the draft; UNCLEAR: wrote something unreadable) and those who do not; none when
+   * nobody commented.
+   */
+  java.util.Optional<Table> flagTable(String flag, List<CommentTallies.Cell> said) {
+    java.util.Optional<Table> built = table(new TableKey(0, flag), said, FLAG_COLUMNS, stance -> stance.equals(flag) ? TOOK : -1);
+    built.ifPresent(table -> {
+      CellTable cells = table.cells();
+      for (int u = 0; u < cells.units(); u++) {
+        for (int g = 0; g < cells.groups().count(); g++) {
+          cells.add(cells.cell(u, g, DID_NOT), cells.value(u, g, CellTable.ANY) - cells.value(u, g, TOOK));
+        }
+      }
+    });
+    return built;
+  }
+
+  /**
+   * A comment table from the tallies' cells: each unit with people (stance ALL) a row; a cell of
+   * another stance goes to the column {@code column} gives it (none: -1). An item's stances must
+   * add up to its people, a flag must not exceed them (checked once filled).
+   */
+  private java.util.Optional<Table> table(
+      TableKey key, List<CommentTallies.Cell> said, int columns, java.util.function.ToIntFunction<String> column) {
     Map<Long, Integer> index = new HashMap<>();
     for (CommentTallies.Cell cell : said) {
       if (cell.stance().equals("ALL")) {
@@ -387,12 +427,12 @@ public class Releases {
     }
     long[] ids = ids(index);
     Groups layout = Groups.COMMENTS;
-    CellTable table = new CellTable(parents(ids, index), new long[ids.length * layout.count() * 3], 3, layout);
+    CellTable table = new CellTable(parents(ids, index), new long[ids.length * layout.count() * columns], columns, layout);
     int[] groups = new int[layout.breakdowns().size() + 1];
     for (CommentTallies.Cell cell : said) {
-      int column = cell.stance().equals("ALL") ? CellTable.ANY : cell.stance().equals(stance) ? TOOK : -1;
+      int to = cell.stance().equals("ALL") ? CellTable.ANY : column.applyAsInt(cell.stance());
       Integer u = index.get(cell.unitId());
-      if (column < 0 || u == null) {
+      if (to < 0 || u == null) {
         continue;
       }
       groups[0] = Groups.ALL;
@@ -403,19 +443,21 @@ public class Releases {
         if (g < 0) {
           throw new IllegalStateException("a comment tally cell holds a group value results do not know: " + cell);
         }
-        table.add(table.cell(u, g, column), cell.people());
+        table.add(table.cell(u, g, to), cell.people());
       }
     }
     for (int u = 0; u < ids.length; u++) {
       for (int g = 0; g < layout.count(); g++) {
-        long rest = table.value(u, g, CellTable.ANY) - table.value(u, g, TOOK);
-        if (rest < 0) {
-          throw new IllegalStateException("more people took a stance than commented, in unit " + ids[u]);
+        long taken = 0;
+        for (int s = 1; s < columns; s++) {
+          taken += table.value(u, g, s);
         }
-        table.add(table.cell(u, g, DID_NOT), rest);
+        if (taken > table.value(u, g, CellTable.ANY) || (columns == COMMENT_COLUMNS && taken != table.value(u, g, CellTable.ANY))) {
+          throw new IllegalStateException("the stances of the comment tallies of unit " + ids[u] + " do not add up to its people, table " + key);
+        }
       }
     }
-    return java.util.Optional.of(new Table(new TableKey(itemId, stance), ids, table));
+    return java.util.Optional.of(new Table(key, ids, table));
   }
 
   private static long[] ids(Map<Long, Integer> index) {
