@@ -147,6 +147,34 @@ public class ResultsReport {
     return seen.size();
   }
 
+  /** The people of a campaign in one province. */
+  public record CampaignPeople(long campaignId, long provinceId, long people) {}
+
+  /**
+   * The people of each campaign any unit could show (at least k people in the nation, wording long
+   * enough), per province: what a release tables and protects before it shows a campaign's size.
+   */
+  @Transactional(readOnly = true)
+  public List<CampaignPeople> campaignPeople(long consultationId) {
+    return jdbc.sql(
+            """
+            with chosen as (
+              select campaign_id from classification.comment
+              where consultation_id = :consultation and campaign_id is not null
+              group by campaign_id
+              having count(distinct author) >= :k and max(char_length(text)) >= :longEnough)
+            select c.campaign_id, split_part(c.unit_path, '/', 3)::bigint as province, count(distinct c.author) as people
+            from classification.comment c join chosen using (campaign_id)
+            where c.consultation_id = :consultation and split_part(c.unit_path, '/', 3) <> ''
+            group by 1, 2
+            """)
+        .param("consultation", consultationId)
+        .param("k", k)
+        .param("longEnough", CAMPAIGN_MIN_CHARACTERS)
+        .query((rs, n) -> new CampaignPeople(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .list();
+  }
+
   /**
    * The campaigns among the comments of a unit and group: at least k people each, the largest
    * first, at most ten.

@@ -40,6 +40,7 @@ class CommentReleaseTests {
 
   @Autowired OpinionSubmission submission;
   @Autowired Releases releases;
+  @Autowired vn.ykien.results.internal.ThemeReleases themes;
   @Autowired ConsultationResults results;
   @Autowired Fixtures fixtures;
   @Autowired Units units;
@@ -178,6 +179,69 @@ class CommentReleaseTests {
       }
     }
     assertThat(checked).as("figures shown in the first release").isPositive();
+  }
+
+  @Test
+  void aCampaignsSizeMovesOnlyOnceKMorePeopleJoinedItNeverByTheOnePersonAnOfficialHelped() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    String copied = "Chúng tôi đề nghị giữ nguyên tên huyện Giao Thuỷ vì tên gọi gắn với lịch sử hàng trăm năm của quê hương";
+    for (int i = 0; i < 15; i++) {
+      general(consultation, fixtures.aResident().register(), copied);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    List<Unit> lineage = units.lineage(commune().id());
+    Unit nation = lineage.getFirst();
+    Unit province = lineage.get(1);
+    for (Unit unit : List.of(nation, province)) {
+      assertThat(themes.of(consultation.id(), unit).campaigns()).as(unit.code())
+          .singleElement().satisfies(campaign -> {
+            assertThat(campaign.people()).isEqualTo(15);
+            assertThat(campaign.text()).isEqualTo(copied);
+          });
+    }
+
+    // The official helps one more person send the same words; the next release comes.
+    general(consultation, fixtures.aResident().aged(70).register(), copied);
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+
+    for (Unit unit : List.of(nation, province)) {
+      assertThat(themes.of(consultation.id(), unit).campaigns()).as("%s after one more", unit.code())
+          .singleElement().extracting(ReleasedThemes.Campaign::people).isEqualTo(15);
+    }
+
+    // Ten others comment on something else: still the one newcomer's move would show.
+    for (int i = 0; i < 10; i++) {
+      general(consultation, fixtures.aResident().register(), "Ý kiến khác về sáp nhập, người thứ " + i);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    for (Unit unit : List.of(nation, province)) {
+      assertThat(themes.of(consultation.id(), unit).campaigns()).as("%s after ten others", unit.code())
+          .singleElement().extracting(ReleasedThemes.Campaign::people).isEqualTo(15);
+    }
+
+    // Nine more send the words: the campaign has grown by ten since it was shown, and shows it.
+    for (int i = 0; i < 9; i++) {
+      general(consultation, fixtures.aResident().register(), copied);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    for (Unit unit : List.of(nation, province)) {
+      assertThat(themes.of(consultation.id(), unit).campaigns()).as("%s after ten more in it", unit.code())
+          .singleElement().extracting(ReleasedThemes.Campaign::people).isEqualTo(25);
+    }
+  }
+
+  /** A resident approves every item and writes a general comment. */
+  void general(Consultation consultation, CitizenId citizen, String comment) {
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), Stance.APPROVE, null));
+    }
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, comment, null));
+    assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
   }
 
   /** The released comment table of an item, as anyone can put it together from the published figures. */

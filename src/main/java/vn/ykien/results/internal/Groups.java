@@ -21,6 +21,9 @@ public final class Groups {
   /** The groups of the comment tables: a comment's tally knows no channel. */
   public static final Groups COMMENTS = new Groups(List.of(Breakdown.AGE, Breakdown.SEX, Breakdown.OCCUPATION));
 
+  /** Everyone only: tables of figures that are not broken down (a campaign's people per unit). */
+  public static final Groups EVERYONE = new Groups(List.of());
+
   private final List<Breakdown> breakdowns;
   private final List<@Nullable Breakdown> dimension = new ArrayList<>();
   private final List<String> value = new ArrayList<>();

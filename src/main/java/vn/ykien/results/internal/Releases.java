@@ -148,6 +148,9 @@ public class Releases {
           commentTable(item, said).ifPresent(submit);
         }
       }
+      if (!failed.get()) {
+        campaignTables(consultationId, commenters).forEach(submit);
+      }
     }
     long cells = 0;
     long hidden = 0;
@@ -159,6 +162,8 @@ public class Releases {
     long topPeople = -1;
     List<Object[]> answerRows = new ArrayList<>();
     List<Object[]> commentRows = new ArrayList<>();
+    // Each campaign's people per unit as the release shows them (-1: hidden).
+    Map<Long, Map<Long, Long>> campaigns = new HashMap<>();
     for (Future<Protected> outcome : outcomes) {
       Protected table;
       try {
@@ -176,6 +181,12 @@ public class Releases {
           answerRows.add(new Object[] {consultationId, table.unitIds()[u], key.item(), number, row[0], row[1], row[2]});
         } else {
           commentRows.add(new Object[] {consultationId, table.unitIds()[u], key.item(), key.stance(), number, row[0], row[1], row[2]});
+        }
+      }
+      if (key.stance() != null && key.stance().startsWith(CAMPAIGN)) {
+        long campaign = Long.parseLong(key.stance().substring(CAMPAIGN.length()));
+        for (int u = 0; u < table.unitIds().length; u++) {
+          campaigns.computeIfAbsent(campaign, c -> new HashMap<>()).put(table.unitIds()[u], table.rows().get(u)[0][TOOK]);
         }
       }
       if (key.stance() != null) {
@@ -218,7 +229,7 @@ public class Releases {
           .params(number, consultationId, number)
           .update();
     }
-    themes.publish(consultationId, number, at, commenters);
+    themes.publish(consultationId, number, at, commenters, campaigns);
     long millis = (System.nanoTime() - started) / 1_000_000;
     jdbc.sql(
             """
@@ -262,6 +273,9 @@ public class Releases {
 
   /** Among everyone who commented: who wrote only outside the draft, who wrote nothing readable. */
   static final List<String> COMMENT_FLAGS = List.of("OUTSIDE", "UNCLEAR");
+
+  /** A campaign's table (item 0): its people among everyone who commented, per unit. */
+  static final String CAMPAIGN = "CAMPAIGN ";
 
   /** The columns of a flag's table: everyone of the row, those who have the flag, those who do not. */
   public static final int FLAG_COLUMNS = 3;
@@ -458,6 +472,60 @@ public class Releases {
       }
     }
     return java.util.Optional.of(new Table(key, ids, table));
+  }
+
+  /**
+   * One table per campaign any unit could show: the nation and every province with commenters,
+   * those who commented there (everyone, not broken down), those of them in the campaign, the
+   * rest. Protected like the others, so a campaign's size in a province is shown only where
+   * neither the nation's size minus the other provinces' nor the previous release gives a few
+   * people's comments away.
+   */
+  List<Table> campaignTables(long consultationId, Map<Long, Map<Long, Long>> commenters) {
+    Map<Long, Map<Long, Long>> byCampaign = new java.util.TreeMap<>();
+    for (var row : themes.campaignPeople(consultationId)) {
+      byCampaign.computeIfAbsent(row.campaignId(), c -> new HashMap<>()).merge(row.provinceId(), row.people(), Long::sum);
+    }
+    if (byCampaign.isEmpty()) {
+      return List.of();
+    }
+    long anyProvince = byCampaign.values().iterator().next().keySet().iterator().next();
+    long[] lineage = units.ancestorIds(List.of(anyProvince)).get(anyProvince);
+    if (lineage == null || lineage.length < 2) {
+      return List.of();
+    }
+    long nation = lineage[1];
+    Map<Long, Integer> index = new java.util.LinkedHashMap<>();
+    index.put(nation, 0);
+    for (var province : units.children(nation)) {
+      if (commenters.getOrDefault(province.id(), Map.of()).getOrDefault(0L, 0L) > 0) {
+        index.put(province.id(), index.size());
+      }
+    }
+    long[] ids = ids(index);
+    int[] parents = parents(ids, index);
+    List<Table> tables = new ArrayList<>();
+    for (var campaign : byCampaign.entrySet()) {
+      CellTable table = new CellTable(parents, new long[ids.length * FLAG_COLUMNS], FLAG_COLUMNS, Groups.EVERYONE);
+      // The comments and their tallies are read at different moments of the release: a comment
+      // classified in between could put one more person in a campaign than in the tallies, so a
+      // province's figure is at most its commenters and the nation's is the sum of its provinces'.
+      long nationIn = 0;
+      for (int u = 1; u < ids.length; u++) {
+        long people = commenters.getOrDefault(ids[u], Map.of()).getOrDefault(0L, 0L);
+        long in = Math.min(people, campaign.getValue().getOrDefault(ids[u], 0L));
+        nationIn += in;
+        table.add(table.cell(u, Groups.ALL, CellTable.ANY), people);
+        table.add(table.cell(u, Groups.ALL, TOOK), in);
+        table.add(table.cell(u, Groups.ALL, DID_NOT), people - in);
+      }
+      long everyone = commenters.getOrDefault(nation, Map.of()).getOrDefault(0L, 0L);
+      table.add(table.cell(0, Groups.ALL, CellTable.ANY), everyone);
+      table.add(table.cell(0, Groups.ALL, TOOK), nationIn);
+      table.add(table.cell(0, Groups.ALL, DID_NOT), everyone - nationIn);
+      tables.add(new Table(new TableKey(0, CAMPAIGN + campaign.getKey()), ids, table));
+    }
+    return tables;
   }
 
   private static long[] ids(Map<Long, Integer> index) {

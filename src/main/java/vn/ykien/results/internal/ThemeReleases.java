@@ -33,6 +33,7 @@ public class ThemeReleases {
 
   /** How a campaign is kept: its peak commune by id. */
   record StoredCampaign(
+      long id,
       @Nullable String text,
       int people,
       int communes,
@@ -68,7 +69,12 @@ public class ThemeReleases {
    *
    * @return how many units' themes or campaigns were published afresh
    */
-  int publish(long consultationId, int release, Instant at, Map<Long, Map<Long, Long>> commentersByUnitAndItem) {
+  int publish(
+      long consultationId,
+      int release,
+      Instant at,
+      Map<Long, Map<Long, Long>> commentersByUnitAndItem,
+      Map<Long, Map<Long, Long>> campaignPeopleShown) {
     Map<Long, Map<Long, Long>> then = new HashMap<>();
     jdbc.sql("select unit_id, item_id, commenters_then from results.unit_theme where consultation_id = ?")
         .param(consultationId)
@@ -85,12 +91,15 @@ public class ThemeReleases {
         long item = byItem.getKey();
         long now = byItem.getValue();
         Long before = then.getOrDefault(unit.id(), Map.of()).get(item);
-        if (now < k || (before != null && now - before < k)) {
+        // Campaigns every release: their sizes are cells of protected tables (the release's
+        // history included). Themes are not cells: only once k more people have commented there,
+        // or k fewer (withdrawals), since they were last published.
+        if (now < k || (item != CAMPAIGNS && before != null && Math.abs(now - before) < k)) {
           continue;
         }
         String body =
             item == CAMPAIGNS
-                ? json.writeValueAsString(comments.campaigns(consultationId, unit, ResultsFilter.EVERYONE).stream().map(ThemeReleases::stored).toList())
+                ? json.writeValueAsString(campaigns(consultationId, unit, campaignPeopleShown))
                 : json.writeValueAsString(comments.themes(consultationId, unit, ResultsFilter.EVERYONE, item));
         jdbc.sql(
                 """
@@ -108,9 +117,41 @@ public class ThemeReleases {
     return fresh;
   }
 
-  private static StoredCampaign stored(CommentResults.CampaignResult c) {
+  /**
+   * A unit's campaigns for this release: each with its people as the release's protected table
+   * shows them; where it hides them, as the unit last showed the campaign (nothing new), or not at
+   * all.
+   */
+  private List<StoredCampaign> campaigns(long consultationId, Unit unit, Map<Long, Map<Long, Long>> shown) {
+    Map<Long, StoredCampaign> before = new HashMap<>();
+    jdbc.sql("select body::text from results.unit_theme where consultation_id = ? and unit_id = ? and item_id = ?")
+        .params(consultationId, unit.id(), CAMPAIGNS)
+        .query(rs -> {
+          for (StoredCampaign c : json.readValue(rs.getString(1), new TypeReference<List<StoredCampaign>>() {})) {
+            before.put(c.id(), c);
+          }
+        });
+    List<StoredCampaign> campaigns = new ArrayList<>();
+    for (CommentResults.CampaignResult c : comments.campaigns(consultationId, unit, ResultsFilter.EVERYONE)) {
+      long people = shown.getOrDefault(c.id(), Map.of()).getOrDefault(unit.id(), -1L);
+      if (people >= 0) {
+        campaigns.add(stored(c, people));
+      } else if (before.containsKey(c.id())) {
+        campaigns.add(before.get(c.id()));
+      }
+    }
+    return campaigns;
+  }
+
+  /** The people of each campaign any unit could show, per province: what the release protects. */
+  List<ResultsReport.CampaignPeople> campaignPeople(long consultationId) {
+    return comments.campaignPeople(consultationId);
+  }
+
+  /** A campaign as kept, with its people as the release shows them. */
+  private static StoredCampaign stored(CommentResults.CampaignResult c, long people) {
     return new StoredCampaign(
-        c.text(), c.people(), c.communes(), c.firstDay(), c.lastDay(),
+        c.id(), c.text(), (int) people, c.communes(), c.firstDay(), c.lastDay(),
         c.peakCommune() == null ? null : c.peakCommune().id(), c.peakDay(), c.peakComments(), c.concentrated());
   }
 
