@@ -41,8 +41,25 @@ public final class Suppression {
 
   private final CellTable table;
 
+  /** What hiding each cell costs while it is shown: 1 + ln(1 + value), computed once. */
+  private final double[] shownCost;
+
+  /** What the patterns chosen for the current requirement take from each cell. */
+  private final long[] drawn;
+
+  /** The cells {@link #drawn} has taken from, to clear them for the next requirement. */
+  private int[] drawnCells = new int[64];
+
+  private int drawnCount;
+
   private Suppression(CellTable table) {
     this.table = table;
+    int cells = table.units() * table.groups().count() * table.stances();
+    this.shownCost = new double[cells];
+    for (int c = 0; c < cells; c++) {
+      shownCost[c] = 1 + Math.log1p(table.value(c));
+    }
+    this.drawn = new long[cells];
   }
 
   /**
@@ -58,7 +75,7 @@ public final class Suppression {
     for (Requirement r : requirements) {
       // Several patterns may share the amount between them (a province's five people spread over
       // communes of two and three): the cells they take from are then drawn on by all of them.
-      suppression.drawn.clear();
+      suppression.clearDrawn();
       long remaining = r.amount();
       while (remaining > 0) {
         Pattern pattern = suppression.cheapest(r, remaining);
@@ -77,11 +94,15 @@ public final class Suppression {
     return true;
   }
 
-  /** What the patterns chosen for the current requirement take from cells. */
-  private final java.util.Map<Integer, Long> drawn = new java.util.HashMap<>();
+  private void clearDrawn() {
+    for (int i = 0; i < drawnCount; i++) {
+      drawn[drawnCells[i]] = 0;
+    }
+    drawnCount = 0;
+  }
 
   private long slack(int cell) {
-    return table.value(cell) - drawn.getOrDefault(cell, 0L);
+    return table.value(cell) - drawn[cell];
   }
 
   /** How far a pattern can move before a cell it takes from is empty. */
@@ -104,7 +125,12 @@ public final class Suppression {
       for (int g = 0; g < p.groups().length; g++) {
         for (int s = 0; s < p.stances().length; s++) {
           if (sign * p.unitSigns()[u] * p.groupSigns()[g] * p.stanceSigns()[s] < 0) {
-            drawn.merge(table.cell(p.units()[u], p.groups()[g], p.stances()[s]), amount, Long::sum);
+            int cell = table.cell(p.units()[u], p.groups()[g], p.stances()[s]);
+            if (drawnCount == drawnCells.length) {
+              drawnCells = Arrays.copyOf(drawnCells, drawnCount * 2);
+            }
+            drawnCells[drawnCount++] = cell;
+            drawn[cell] += amount;
           }
         }
       }
@@ -276,16 +302,15 @@ public final class Suppression {
     while (table.parent(current) >= 0) {
       int parent = table.parent(current);
       // Siblings whose cells can go the way the pattern needs, the most already hidden and largest first.
-      List<Integer> siblings = new ArrayList<>();
+      List<Sibling> siblings = new ArrayList<>();
       for (int sibling : table.children(parent)) {
         if (sibling != current && fitsAt(sibling, -1, groups, stances, stanceSigns, sign)) {
-          siblings.add(sibling);
+          siblings.add(new Sibling(sibling, costAt(sibling, groups, stances), table.value(table.cell(sibling, groups[0][0], stances[0]))));
         }
       }
-      siblings.sort(
-          Comparator.<Integer>comparingDouble(u -> costAt(u, groups, stances))
-              .thenComparingLong(u -> -table.value(table.cell(u, groups[0][0], stances[0]))));
-      for (int sibling : siblings.subList(0, Math.min(SIBLINGS_TRIED, siblings.size()))) {
+      siblings.sort(Sibling.CHEAPEST_THEN_LARGEST);
+      for (Sibling each : siblings.subList(0, Math.min(SIBLINGS_TRIED, siblings.size()))) {
+        int sibling = each.unit();
         List<Integer> minus = new ArrayList<>();
         if (chain(sibling, -1, groups, stances, stanceSigns, sign, minus)) {
           choices.add(choice(plus, minus));
@@ -299,6 +324,12 @@ public final class Suppression {
     }
     choices.add(choice(plus, List.of()));
     return choices;
+  }
+
+  /** A sibling that could take the other side of a pattern: what hiding it costs, what it holds. */
+  private record Sibling(int unit, double cost, long value) {
+    static final Comparator<Sibling> CHEAPEST_THEN_LARGEST =
+        Comparator.comparingDouble(Sibling::cost).thenComparing(Comparator.comparingLong(Sibling::value).reversed());
   }
 
   private static UnitChoice choice(List<Integer> plus, List<Integer> minus) {
@@ -382,6 +413,6 @@ public final class Suppression {
 
   /** Hiding a cell costs more the more it holds; a hidden one costs nothing more. */
   private double costOf(int cell) {
-    return table.hidden(cell) ? 0 : 1 + Math.log1p(table.value(cell));
+    return table.hidden(cell) ? 0 : shownCost[cell];
   }
 }
