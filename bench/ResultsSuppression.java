@@ -19,6 +19,13 @@ import vn.ykien.results.internal.Suppression;
 public class ResultsSuppression {
 
   static final int K = 10;
+  static final int GROUPS = Groups.ANSWERS.count();
+  static final int STANCES = CellTable.ANSWER_STANCES;
+
+  /** The cell of a unit, group and stance, laid out as {@link CellTable} lays out its values. */
+  static int cell(int unit, int group, int stance) {
+    return (unit * GROUPS + group) * STANCES + stance;
+  }
 
   public static void main(String[] args) {
     long participants = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
@@ -45,7 +52,7 @@ public class ResultsSuppression {
     double[] channel = {0.80, 0.15, 0.05};
     double[] stance = {0.9994, 0.0004, 0.0002};
     System.out.printf("table: nation + %d provinces + %d communes, %d items, %d groups x %d stances; %,d participants, k=%d%n",
-        provinces, provinces * communes, items, Groups.COUNT, CellTable.STANCES, participants, K);
+        provinces, provinces * communes, items, GROUPS, STANCES, participants, K);
     long cells = 0;
     long hidden = 0;
     long ageCells = 0;
@@ -58,7 +65,7 @@ public class ResultsSuppression {
     List<long[]> firstRelease = new ArrayList<>();
     List<long[]> values = new ArrayList<>();
     for (int item = 0; item < items; item++) {
-      long[] value = new long[parent.length * Groups.COUNT * CellTable.STANCES];
+      long[] value = new long[parent.length * GROUPS * STANCES];
       for (int place = 0; place < provinces * Math.max(1, communes); place++) {
         int p = communes == 0 ? place : place / communes;
         int unit = communes == 0 ? 1 + p : 1 + provinces + place;
@@ -70,8 +77,8 @@ public class ResultsSuppression {
                 for (int st = 0; st < stance.length; st++) {
                   long n = poisson(random, people * age[a] * sex[s] * occupation[o] * channel[c] * stance[st]);
                   if (n > 0) {
-                    add(value, parent, unit, new int[] {Groups.of(Breakdown.AGE)[a], Groups.of(Breakdown.SEX)[s],
-                        Groups.of(Breakdown.OCCUPATION)[o], Groups.of(Breakdown.CHANNEL)[c]}, 1 + st, n);
+                    add(value, parent, unit, new int[] {Groups.ANSWERS.of(Breakdown.AGE)[a], Groups.ANSWERS.of(Breakdown.SEX)[s],
+                        Groups.ANSWERS.of(Breakdown.OCCUPATION)[o], Groups.ANSWERS.of(Breakdown.CHANNEL)[c]}, 1 + st, n);
                   }
                 }
       }
@@ -83,24 +90,24 @@ public class ResultsSuppression {
         requirements.addAll(Sensitivity.of(table, u, null, K));
       }
       java.util.Set<Integer> primary = new java.util.HashSet<>();
-      requirements.forEach(r -> primary.add(CellTable.cell(r.unit(), r.group(), r.stance())));
+      requirements.forEach(r -> primary.add(cell(r.unit(), r.group(), r.stance())));
       if (!Suppression.protect(table, requirements)) {
         withheld++;
       }
       millis += (System.nanoTime() - started) / 1_000_000;
       sensitive += primary.size();
       for (int u = 0; u < table.units(); u++)
-        for (int g = 0; g < Groups.COUNT; g++) {
+        for (int g = 0; g < GROUPS; g++) {
           approveCells++;
-          approveHidden += table.hidden(CellTable.cell(u, g, 1)) ? 1 : 0;
+          approveHidden += table.hidden(cell(u, g, 1)) ? 1 : 0;
         }
       cells += table.stanceCellsWithAnswers();
       hidden += table.hiddenWithAnswers();
       // The figure: the nation and its provinces by item, stance and age band.
       for (int u = 0; u < 1 + provinces; u++)
-        for (int g : Groups.of(Breakdown.AGE))
-          for (int s = 1; s < CellTable.STANCES; s++) {
-            int cell = CellTable.cell(u, g, s);
+        for (int g : Groups.ANSWERS.of(Breakdown.AGE))
+          for (int s = 1; s < STANCES; s++) {
+            int cell = cell(u, g, s);
             if (table.value(cell) > 0) {
               ageCells++;
               ageHidden += table.hidden(cell) ? 1 : 0;
@@ -122,17 +129,17 @@ public class ResultsSuppression {
     withheld = 0;
     for (int item = 0; item < items; item++) {
       long[] value = values.get(item);
-      add(value, parent, parent.length - 1, new int[] {Groups.of(Breakdown.AGE)[4], Groups.of(Breakdown.SEX)[0],
-          Groups.of(Breakdown.OCCUPATION)[7], Groups.of(Breakdown.CHANNEL)[1]}, 1, 1);
+      add(value, parent, parent.length - 1, new int[] {Groups.ANSWERS.of(Breakdown.AGE)[4], Groups.ANSWERS.of(Breakdown.SEX)[0],
+          Groups.ANSWERS.of(Breakdown.OCCUPATION)[7], Groups.ANSWERS.of(Breakdown.CHANNEL)[1]}, 1, 1);
       CellTable table = new CellTable(parent, value);
       List<Suppression.Requirement> requirements = new ArrayList<>();
       long[] before = firstRelease.get(item);
-      int size = Groups.COUNT * CellTable.STANCES;
+      int size = GROUPS * STANCES;
       for (int u = 0; u < table.units(); u++) {
         long[] shown = java.util.Arrays.copyOfRange(before, u * size, (u + 1) * size);
         long[] people = new long[size];
         for (int c = 0; c < size; c++) {
-          people[c] = shown[c - c % CellTable.STANCES];
+          people[c] = shown[c - c % STANCES];
         }
         requirements.addAll(Sensitivity.of(table, u, new Sensitivity.History(shown, people), K));
       }
@@ -150,9 +157,9 @@ public class ResultsSuppression {
   static void add(long[] value, int[] parent, int unit, int[] groups, int stance, long n) {
     for (int u = unit; u >= 0; u = parent[u]) {
       for (int s : new int[] {CellTable.ANY, stance}) {
-        value[CellTable.cell(u, Groups.ALL, s)] += n;
+        value[cell(u, Groups.ALL, s)] += n;
         for (int g : groups) {
-          value[CellTable.cell(u, g, s)] += n;
+          value[cell(u, g, s)] += n;
         }
       }
     }

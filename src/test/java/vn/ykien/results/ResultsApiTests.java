@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ykien.Fixtures;
 import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.DraftItem;
 import vn.ykien.opinion.Answer;
@@ -162,6 +163,95 @@ class ResultsApiTests {
         }
       }
     }
+  }
+
+  private static final java.util.regex.Pattern TABLE =
+      java.util.regex.Pattern.compile("<table id=\"(items|by-[a-z-]+)\"[^>]*>(.*?)</table>", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern ROW =
+      java.util.regex.Pattern.compile("<tr[^>]*data-(?:item|code|value)=\"([^\"]*)\"[^>]*>(.*?)</tr>", java.util.regex.Pattern.DOTALL);
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>");
+
+  /**
+   * What a reader of a results page can work out: each stance's count in every row of every
+   * table, as the row's people times the share shown (exact for rows of fewer than a thousand).
+   */
+  static Map<String, Long> stanceCounts(String page, String html) {
+    Map<String, Long> counts = new HashMap<>();
+    var tables = TABLE.matcher(html);
+    while (tables.find()) {
+      var rows = ROW.matcher(tables.group(2));
+      while (rows.find()) {
+        List<String> numbers = new ArrayList<>();
+        var cells = NUMBER.matcher(rows.group(2));
+        while (cells.find()) {
+          numbers.add(cells.group(1).trim());
+        }
+        assertThat(numbers).as("people and three shares in %s %s", tables.group(1), rows.group(1)).hasSize(4);
+        long people = Long.parseLong(numbers.getFirst().replaceAll("[^0-9]", ""));
+        for (int s = 1; s < numbers.size(); s++) {
+          String share = numbers.get(s);
+          if (!share.equals("—")) {
+            double percent = Double.parseDouble(share.replace("%", "").replace(",", ".").trim());
+            counts.put(page + "|" + tables.group(1) + "|" + rows.group(1) + "|" + s, Math.round(percent * people / 100));
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Every item's results page of the commune (as its official) and of its province and the nation (public). */
+  Map<String, Long> resultsPages(OfficialSession official, Consultation consultation) {
+    Unit commune = commune();
+    Unit province = units.lineage(commune.id()).get(1);
+    Map<String, Long> counts = new HashMap<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      for (String path : List.of(
+          "/officials/units/" + commune.edition() + "/" + commune.code() + "/results/answers?consultation=" + consultation.slug() + "&item=" + item.code(),
+          "/results/" + consultation.slug() + "?unit=" + province.code() + "&item=" + item.code(),
+          "/results/" + consultation.slug() + "?item=" + item.code())) {
+        var response = official.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        counts.putAll(stanceCounts(path, response.body()));
+      }
+    }
+    assertThat(counts).as("the pages show stance figures").isNotEmpty();
+    return counts;
+  }
+
+  @Test
+  void anOfficialWhoHelpsOnePersonAndReadsTheResultsPagesBeforeAndAfterLearnsNothingOfTheirStance() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    for (Stance stance : Stance.values()) {
+      for (int i = 0; i < 12; i++) {
+        answers(consultation, fixtures.aResident().register(), stance, Assistance.SELF);
+      }
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    OfficialSession official = new OfficialSession(port);
+    // The province's officer may both assist citizens and read results.
+    assertThat(official.signIn("canbo.ninhbinh", "giaothuy-2025", "")).isTrue();
+    Map<String, Long> before = resultsPages(official, consultation);
+
+    // The same official helps one woman over 60 at a support point in the commune; she disapproves.
+    var issued = (SupportPoints.Issuance.Issued) supportPoints.issue("canbo.ninhbinh", commune().id(), consultation, "Nhà văn hoá");
+    Assistance helped = supportPoints.resolve(issued.code().code(), consultation.id()).orElseThrow();
+    answers(consultation, fixtures.aResident().aged(68).register(), Stance.DISAPPROVE, helped);
+    fixtures.readersCaughtUp();
+    Map<String, Long> beforeTheRelease = resultsPages(official, consultation);
+    releases.publish(consultation.id());
+    Map<String, Long> after = resultsPages(official, consultation);
+
+    assertThat(beforeTheRelease).as("content figures change only in releases").isEqualTo(before);
+    assertThat(after).as("the pages still show the rows she is not in").isNotEmpty();
+    before.forEach((figure, value) -> {
+      Long now = after.get(figure);
+      if (now != null) {
+        long moved = Math.abs(now - value);
+        assertThat(moved == 0 || moved >= K).as("%s moved from %d to %d", figure, value, now).isTrue();
+      }
+    });
   }
 
   @Test
