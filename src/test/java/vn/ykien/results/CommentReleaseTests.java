@@ -234,6 +234,42 @@ class CommentReleaseTests {
     }
   }
 
+  @Test
+  void aCommunesThemesAppearOnceKPeopleCommentedThereAndMoveOnlyOnceKMoreHave() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem article = article(fixtures.items(consultation), 110);
+    for (int i = 0; i < 12; i++) {
+      comments(consultation, fixtures.aResident().register(), article,
+          "Đề nghị đặt trụ sở xã mới ở trung tâm để người dân đi lại làm giấy tờ thuận tiện, ý kiến " + i);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    Unit commune = commune();
+    List<ReleasedThemes.Theme> first = themes.of(consultation.id(), commune).of(article.id());
+    assertThat(first).as("the commune's themes of Article 110").isNotEmpty();
+    assertThat(first.stream().mapToInt(ReleasedThemes.Theme::people).sum()).isEqualTo(12);
+    assertThat(first.getFirst().terms()).anyMatch(term -> term.contains("trụ"));
+    assertThat(themes.of(consultation.id(), commune).campaigns()).as("campaigns are the provinces' and the nation's").isEmpty();
+
+    // One more person, helped by the official, writes on the same thing: the next release shows
+    // the themes as they were.
+    comments(consultation, fixtures.aResident().aged(70).register(), article,
+        "Trụ sở xã nên ở trung tâm, người già đi làm giấy tờ cho gần");
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    assertThat(themes.of(consultation.id(), commune).of(article.id())).as("after one more").isEqualTo(first);
+
+    // Nine more: ten have commented since the themes were published, which are published afresh.
+    for (int i = 0; i < 9; i++) {
+      comments(consultation, fixtures.aResident().register(), article,
+          "Trụ sở xã mới cần ở trung tâm cho người dân làm giấy tờ thuận tiện, góp ý " + i);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    assertThat(themes.of(consultation.id(), commune).of(article.id()).stream().mapToInt(ReleasedThemes.Theme::people).sum())
+        .as("after ten more").isEqualTo(22);
+  }
+
   /** A resident approves every item and writes a general comment. */
   void general(Consultation consultation, CitizenId citizen, String comment) {
     List<Answer> answers = new ArrayList<>();

@@ -129,6 +129,7 @@ class CommentResultsPages {
             "children", units.children(unit.id()).stream().filter(ConsultationResults::showsContent).toList());
         ReleasedThemes released = themes.of(chosen.id(), unit);
         model.addAttribute("themesPublished", ThemeReleases.publishesThemes(unit));
+        model.addAttribute("campaignsPublished", ThemeReleases.publishesCampaigns(unit));
         model.addAttribute("released", released);
         // Themes are of everyone's comments: never beside one group's figures.
         Optional.ofNullable(group.breakdown() == null ? item : null)

@@ -93,6 +93,7 @@ class CommitteeSummaryPages {
       model.addAttribute("items", items);
       model.addAttribute("campaigns", released.campaigns());
       model.addAttribute("themesPublished", ThemeReleases.publishesThemes(at.unit()));
+      model.addAttribute("campaignsPublished", ThemeReleases.publishesCampaigns(at.unit()));
       model.addAttribute("k", shownResults.k());
     }
     return "results/summary";
