@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ykien.Fixtures;
 import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
 import vn.ykien.classification.CommentStance;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.DraftItem;
@@ -21,6 +27,7 @@ import vn.ykien.opinion.OpinionSubmission;
 import vn.ykien.opinion.Stance;
 import vn.ykien.opinion.SubmissionResult;
 import vn.ykien.opinion.SubmitOpinion;
+import vn.ykien.opinion.SupportPoints;
 import vn.ykien.results.internal.CellTable;
 import vn.ykien.results.internal.Groups;
 import vn.ykien.results.internal.LinearAttack;
@@ -38,7 +45,9 @@ import vn.ykien.units.Units;
 @IntegrationTest
 class CommentReleaseTests {
 
+  @LocalServerPort int port;
   @Autowired OpinionSubmission submission;
+  @Autowired SupportPoints supportPoints;
   @Autowired Releases releases;
   @Autowired vn.ykien.results.internal.ThemeReleases themes;
   @Autowired ConsultationResults results;
@@ -56,11 +65,15 @@ class CommentReleaseTests {
 
   /** A resident approves every item, with a comment on one of them. */
   void comments(Consultation consultation, CitizenId citizen, DraftItem on, String comment) {
+    comments(consultation, citizen, on, comment, Assistance.SELF);
+  }
+
+  void comments(Consultation consultation, CitizenId citizen, DraftItem on, String comment, Assistance channel) {
     List<Answer> answers = new ArrayList<>();
     for (DraftItem item : fixtures.items(consultation)) {
       answers.add(new Answer(item.id(), Stance.APPROVE, item.id() == on.id() ? comment : null));
     }
-    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, Assistance.SELF, answers, null, null));
+    var result = submission.submit(new SubmitOpinion(consultation.id(), citizen, 2, channel, answers, null, null));
     assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
   }
 
@@ -179,6 +192,82 @@ class CommentReleaseTests {
       }
     }
     assertThat(checked).as("figures shown in the first release").isPositive();
+  }
+
+  private static final Pattern ROW = Pattern.compile("<tr data-item=\"([^\"]+)\">(.*?)</tr>", Pattern.DOTALL);
+  private static final Pattern PEOPLE = Pattern.compile("<td class=\"num people\">([0-9]+)</td>");
+  private static final Pattern STANCE = Pattern.compile("<td class=\"num\" data-stance=\"([A-Z_]+)\">(.*?)</td>", Pattern.DOTALL);
+
+  /** A comments page as read: per item, its people and the stances whose share it shows. */
+  record PageRow(long people, Set<String> shownStances) {}
+
+  static Map<String, PageRow> commentRows(String html) {
+    Map<String, PageRow> rows = new HashMap<>();
+    Matcher row = ROW.matcher(html);
+    while (row.find()) {
+      Matcher people = PEOPLE.matcher(row.group(2));
+      assertThat(people.find()).as("people of %s", row.group(1)).isTrue();
+      Set<String> shown = new HashSet<>();
+      Matcher stance = STANCE.matcher(row.group(2));
+      while (stance.find()) {
+        if (stance.group(2).contains("%")) {
+          shown.add(stance.group(1));
+        }
+      }
+      rows.put(row.group(1), new PageRow(Long.parseLong(people.group(1)), shown));
+    }
+    return rows;
+  }
+
+  @Test
+  void anOfficialWhoHelpsOnePersonCommentAndReadsTheCommentPagesBeforeAndAfterLearnsNothingOfTheirStance() {
+    Consultation consultation = fixtures.anOpenConsultationOnTheDraft();
+    DraftItem units110 = article(fixtures.items(consultation), 110);
+    for (int i = 0; i < 40; i++) {
+      String comment = i % 4 == 0 ? "Tôi không đồng ý bỏ cấp huyện, lần " + i : "Tôi tán thành bỏ cấp huyện, lần " + i;
+      comments(consultation, fixtures.aResident().aged(61 + i % 20).register(), units110, comment);
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    // The province's officer may both assist citizens and read results: the comments pages of the
+    // commune and the province, for everyone, the over-60s and women.
+    OfficialSession official = new OfficialSession(port);
+    assertThat(official.signIn("canbo.ninhbinh", "giaothuy-2025", "")).isTrue();
+    List<Unit> lineage = units.lineage(commune().id());
+    List<String> pages = new ArrayList<>();
+    for (Unit unit : List.of(lineage.get(1), commune())) {
+      for (String filter : List.of("", "&age=OVER_60", "&sex=F")) {
+        pages.add("/officials/units/" + unit.edition() + "/" + unit.code() + "/results?consultation=" + consultation.slug() + filter);
+      }
+    }
+    Map<String, Map<String, PageRow>> before = new HashMap<>();
+    for (String page : pages) {
+      var response = official.get(page);
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      before.put(page, commentRows(response.body()));
+    }
+    assertThat(before.values()).as("the pages show Article 110 with shares").allSatisfy(rows ->
+        assertThat(rows.get("dieu-110").shownStances()).isNotEmpty());
+
+    // At a support point of the commune the same official helps one woman over 60 comment.
+    var issued = (SupportPoints.Issuance.Issued) supportPoints.issue("canbo.ninhbinh", commune().id(), consultation, "Nhà văn hoá");
+    Assistance helped = supportPoints.resolve(issued.code().code(), consultation.id()).orElseThrow();
+    comments(consultation, fixtures.aResident().aged(70).register(), units110, "Tôi không đồng ý bỏ cấp huyện vì quá xa dân", helped);
+    fixtures.readersCaughtUp();
+    for (String page : pages) {
+      assertThat(commentRows(official.get(page).body())).as("%s before the next release", page).isEqualTo(before.get(page));
+    }
+    releases.publish(consultation.id());
+
+    for (String page : pages) {
+      PageRow then = before.get(page).get("dieu-110");
+      PageRow now = commentRows(official.get(page).body()).get("dieu-110");
+      assertThat(now.people()).as("people who commented, %s", page).isEqualTo(then.people() + 1);
+      // One more person in the row: a share shown both times would say which stance she took.
+      Set<String> bothTimes = new HashSet<>(then.shownStances());
+      bothTimes.retainAll(now.shownStances());
+      assertThat(bothTimes).as("stances shown before and after, %s", page).isEmpty();
+    }
   }
 
   @Test
