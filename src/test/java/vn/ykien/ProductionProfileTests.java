@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
       "ykien.opinion.pseudonym-key=dGVzdC1vbmx5LWtleS10aGlydHktdHdvLWJ5dGVzLWxvbmc=",
       "ykien.opinion.receipt-key=MC4CAQAwBQYDK2VwBCIEIPoxHauz0l8+mIz11x1Nq4BV2ldfU0UjV0RFkpusaMdo",
       "ykien.audit.head-key=MC4CAQAwBQYDK2VwBCIEIPwZRJTlPXnjYgI1IF/iPp3Dxe0LQpZc1bcJlLcyG3Tq",
+      "ykien.daily.snapshot-key=MC4CAQAwBQYDK2VwBCIEIPrz5YwoodTKnKGoPJDXFEZzXmrlAnj8u/dlxgoLYPq2",
       "ykien.identity.totp-key=dGVzdC1vbmx5LXRvdHAta2V5LTMyLWJ5dGVzLWxvbmc=",
       "ykien.classification.author-key=dGVzdC1vbmx5LWNsYXNzaWZpY2F0aW9uLWtleS0zMi1ieXRlcw==",
       "ykien.opinion.mixer-key=MC4CAQAwBQYDK2VuBCIEICh6uer/KY/yAoZKgVeYOzv6Ipp2OCd9wnRtNv2NBtJh"

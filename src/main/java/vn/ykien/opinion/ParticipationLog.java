@@ -103,6 +103,45 @@ public class ParticipationLog {
         .update();
   }
 
+  /**
+   * Everyone taking part in a consultation before a time, as {@link #countPeopleInto} counts them:
+   * each person's latest change of an hour before {@code before}, unless it is a withdrawal. The
+   * log keeps the hour of each change, so {@code before} must be a whole hour (a daily cut-off);
+   * a transaction that began before it and committed later is counted if it has committed.
+   */
+  public void countPeopleBefore(long consultationId, java.time.Instant before, String peopleTable) {
+    if (!peopleTable.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(peopleTable);
+    }
+    if (before.getEpochSecond() % 3600 != 0 || before.getNano() != 0) {
+      throw new IllegalArgumentException("a cut-off is a whole hour: " + before);
+    }
+    jdbc.sql(
+            """
+            with latest as (
+              select distinct on (citizen_id) * from opinion.participation_log
+              where consultation_id = ? and hour < ?
+              order by citizen_id, seq desc)
+            insert into\s"""
+                + peopleTable
+                + """
+             (unit_id, day, channel, age_band, sex, occupation, memberships, people)
+            select unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships, count(*)
+            from latest where not withdrawn
+            group by unit_id, first_day, channel, age_band, sex, coalesce(occupation, ''), memberships
+            """)
+        .params(consultationId, java.sql.Timestamp.from(before))
+        .update();
+  }
+
+  /** One unit where someone took part in a consultation, at any time; empty when nobody has. */
+  public java.util.Optional<Long> anyUnit(long consultationId) {
+    return jdbc.sql("select unit_id from opinion.participation_log where consultation_id = ? and unit_id is not null limit 1")
+        .param(consultationId)
+        .query(Long.class)
+        .optional();
+  }
+
   /** The lowest units that appear in a consultation's participation log. */
   public List<Long> units(long consultationId) {
     return jdbc.sql(

@@ -59,6 +59,22 @@ public class ParticipationReport {
     this.tallies = tallies;
   }
 
+  /**
+   * Every unit of the consultation's scope, at every level, with the people eligible there when it
+   * opened (null where no snapshot of the eligible population was frozen).
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, @Nullable Long> eligibleAtOpeningOfEveryUnit(Consultation consultation) {
+    Map<Long, @Nullable Long> eligible = tallies.eligibleAtOpening(consultation.id());
+    if (population.snapshot(consultation).isEmpty()) {
+      // Nothing frozen yet: no unit has a figure at opening, as the participation pages say.
+      eligible.replaceAll((unit, atOpening) -> null);
+    } else {
+      eligible.replaceAll((unit, atOpening) -> atOpening == null ? Long.valueOf(0) : atOpening);
+    }
+    return eligible;
+  }
+
   /** The unit itself, then each of its child units, each with its whole subtree counted. */
   @Transactional(readOnly = true)
   public List<UnitParticipation> forUnitAndChildren(Consultation consultation, Unit unit) {

@@ -31,6 +31,9 @@ public interface Units {
    */
   java.util.Map<Long, long[]> ancestorIds(java.util.Collection<Long> ids);
 
+  /** Each of these units by id (one query for any number); unknown ids are left out. */
+  java.util.Map<Long, Unit> findAll(java.util.Collection<Long> ids);
+
   /** How many units of each kind an edition holds. */
   java.util.Map<UnitKind, Long> countByKind(String edition);
 

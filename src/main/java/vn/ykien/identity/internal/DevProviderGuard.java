@@ -22,6 +22,7 @@ class DevProviderGuard {
           "YKIEN_PSEUDONYM_KEY",
           "YKIEN_RECEIPT_KEY",
           "YKIEN_AUDIT_KEY",
+          "YKIEN_SNAPSHOT_KEY",
           "YKIEN_TOTP_KEY",
           "YKIEN_CLASSIFICATION_KEY",
           "YKIEN_MIXER_KEY",

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ykien.opinion.Channel;
@@ -210,6 +211,19 @@ public class TallyStore {
   }
 
   /** Eligible people in each of these units: {at opening (or null), now}. */
+  /** Every unit with denominators, and its people eligible at opening (null when none frozen). */
+  public Map<Long, @Nullable Long> eligibleAtOpening(long consultationId) {
+    Map<Long, @Nullable Long> counts = new HashMap<>();
+    jdbc.sql("select unit_id, at_opening from reporting.eligible_count where consultation_id = ?")
+        .param(consultationId)
+        .query(
+            (ResultSet rs) -> {
+              long atOpening = rs.getLong(2);
+              counts.put(rs.getLong(1), rs.wasNull() ? null : atOpening);
+            });
+    return counts;
+  }
+
   public Map<Long, Long[]> eligible(long consultationId, List<Long> unitIds) {
     Map<Long, Long[]> counts = new HashMap<>();
     jdbc.sql(

@@ -165,6 +165,19 @@ public class UnitStore implements Units {
   }
 
   @Override
+  public Map<Long, Unit> findAll(java.util.Collection<Long> ids) {
+    Map<Long, Unit> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select " + COLUMNS + " from units.unit where id = any(?::bigint[])")
+          .param(ids.toArray(Long[]::new))
+          .query(UnitStore::map)
+          .list()
+          .forEach(unit -> found.put(unit.id(), unit));
+    }
+    return found;
+  }
+
+  @Override
   public Optional<Unit> findByCode(String edition, String code) {
     return jdbc.sql("select " + COLUMNS + " from units.unit where edition = ? and code = ?")
         .params(edition, code)

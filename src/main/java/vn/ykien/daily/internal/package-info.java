@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.daily.internal;
+
+import org.jspecify.annotations.NullMarked;
