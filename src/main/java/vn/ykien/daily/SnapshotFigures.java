@@ -23,6 +23,14 @@ public final class SnapshotFigures {
 
   private SnapshotFigures() {}
 
+  /** The message key of a figure's label: the same words the participation pages use. */
+  public static String messageKey(String name) {
+    if (name.equals(PEOPLE)) {
+      return "daily.figure.people";
+    }
+    return name.startsWith("membership.") ? "officials." + name : "results." + name;
+  }
+
   private static List<String> layout() {
     List<String> names = new ArrayList<>();
     names.add(PEOPLE);

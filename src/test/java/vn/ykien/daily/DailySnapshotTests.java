@@ -146,4 +146,37 @@ class DailySnapshotTests {
       assertThat(checked.unit().people()).isEqualTo(printed.people() + 100);
     });
   }
+
+  @Test
+  void anyoneHoldingThePrintedReportChecksItsFiguresByItsCodeInVietnameseOrEnglish() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    takesPart(consultation, fixtures.aResident().register());
+    fixtures.readersCaughtUp();
+    Instant nextHour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    Snapshot snapshot = taken(snapshots.takeAt(consultation, Level.COMMUNE, LocalDate.of(2026, 5, 21), nextHour));
+    UnitSnapshot printed = snapshots.unit(snapshot, commune().id()).orElseThrow();
+
+    var page = get("/check/snapshots/" + printed.code(), "vi");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("data-status=\"AUTHENTIC\"", "Mã hợp lệ", commune().name().vi())
+        .contains("<tr data-figure=\"people\">")
+        .containsPattern("data-figure=\"people\">\\s*<td>[^<]+</td>\\s*<td class=\"num\">1</td>");
+    var typedForm = get("/check/snapshots?lang=en&code=" + printed.code().substring(0, 8) + "-" + printed.code().substring(8), "en");
+    assertThat(typedForm.statusCode()).isEqualTo(200);
+    assertThat(typedForm.body()).contains("Valid code");
+
+    var unknown = get("/check/snapshots/AAAABBBBCCCCDDDD?lang=en", "en");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("No such code").doesNotContain("data-figure");
+    assertThat(get("/check/snapshots/AAAABBBBCCCCDDDD", "vi").body()).contains("Không tìm thấy mã này");
+  }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  java.net.http.HttpResponse<String> get(String path, String language) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).header("Accept-Language", language).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
 }

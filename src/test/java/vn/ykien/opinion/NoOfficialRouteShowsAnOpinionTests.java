@@ -16,6 +16,8 @@ import vn.ykien.IntegrationTest;
 import vn.ykien.OfficialSession;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
+import vn.ykien.daily.DailySnapshots;
+import vn.ykien.daily.Level;
 import vn.ykien.shared.CitizenId;
 
 /**
@@ -32,6 +34,8 @@ class NoOfficialRouteShowsAnOpinionTests {
   @Autowired OpinionSubmission submission;
   @Autowired Consultations consultations;
   @Autowired Fixtures fixtures;
+  @Autowired DailySnapshots snapshots;
+  @Autowired vn.ykien.units.Units units;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired vn.ykien.results.internal.Releases releases;
 
@@ -60,6 +64,17 @@ class NoOfficialRouteShowsAnOpinionTests {
     // The public results too, from a release that counts this opinion.
     releases.publish(consultation.id());
 
+    // Yesterday's daily snapshot of the communes (and their villages): the code of each unit.
+    java.time.LocalDate yesterday = java.time.LocalDate.now(Consultation.ZONE).minusDays(1);
+    snapshots.take(consultation, Level.COMMUNE, yesterday);
+    var taken = snapshots.find(consultation.id(), Level.COMMUNE, yesterday).orElseThrow();
+    Map<String, String> snapshotCodes = new java.util.HashMap<>();
+    for (String unit : List.of("14167", "14167-03")) {
+      snapshots.unit(taken, units.findByCode("2026-07", unit).orElseThrow().id())
+          .ifPresent(row -> snapshotCodes.put(unit, row.code()));
+    }
+    assertThat(snapshotCodes).as("codes of the commune and a village").hasSize(2);
+
     var admin = new OfficialSession(port);
     assertThat(admin.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
     Map<String, String> values =
@@ -75,11 +90,16 @@ class NoOfficialRouteShowsAnOpinionTests {
             boolean published = pattern.startsWith("/results") || pattern.startsWith("/api/v1/consultations/{consultationId}/results");
             // The units' outlines for the maps are public too (addressed by unit, like officials' pages).
             boolean outlines = pattern.startsWith("/units/");
-            if (!get || !(pattern.startsWith("/officials") || published || outlines)) {
+            // A printed daily report's check page, by the code printed beside each unit's figures.
+            boolean check = pattern.startsWith("/check/snapshots");
+            if (!get || !(pattern.startsWith("/officials") || published || outlines || check)) {
               continue;
             }
             for (String unit : List.of("VN", "37", "14167", "14167-03")) {
-              String path = published ? pattern + "?unit=" + unit : pattern.replace("{code}", unit);
+              String path =
+                  published ? pattern + "?unit=" + unit
+                      : check ? pattern.replace("{code}", snapshotCodes.getOrDefault(unit, unit)) + "?code=" + snapshotCodes.getOrDefault(unit, unit)
+                      : pattern.replace("{code}", unit);
               for (var value : values.entrySet()) {
                 path = path.replace("{" + value.getKey() + "}", value.getValue());
               }

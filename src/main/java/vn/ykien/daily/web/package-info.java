@@ -1,0 +1,4 @@
+@NullMarked
+package vn.ykien.daily.web;
+
+import org.jspecify.annotations.NullMarked;
