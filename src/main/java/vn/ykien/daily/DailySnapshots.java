@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.EligiblePopulation;
 import vn.ykien.daily.internal.CutOffs;
 import vn.ykien.daily.internal.SnapshotSigner;
 import vn.ykien.opinion.ParticipationLog;
@@ -54,6 +55,7 @@ public class DailySnapshots {
   private final JdbcTemplate template;
   private final ParticipationLog log;
   private final ParticipationReport report;
+  private final EligiblePopulation population;
   private final Units units;
   private final CutOffs cutOffs;
   private final SnapshotSigner signer;
@@ -64,6 +66,7 @@ public class DailySnapshots {
       JdbcTemplate template,
       ParticipationLog log,
       ParticipationReport report,
+      EligiblePopulation population,
       Units units,
       CutOffs cutOffs,
       SnapshotSigner signer,
@@ -72,6 +75,7 @@ public class DailySnapshots {
     this.template = template;
     this.log = log;
     this.report = report;
+    this.population = population;
     this.units = units;
     this.cutOffs = cutOffs;
     this.signer = signer;
@@ -182,7 +186,10 @@ public class DailySnapshots {
       Long any =
           !withEligible.isEmpty() ? withEligible.iterator().next()
               : !withPeople.isEmpty() ? withPeople.iterator().next()
-              : log.anyUnit(consultation.id()).orElse(null);
+              : log.anyUnit(consultation.id())
+                  // Nobody counted yet, nor any denominator: where the registry has eligible people.
+                  .or(() -> population.nowPerUnit(consultation).keySet().stream().findFirst())
+                  .orElse(null);
       if (any == null) {
         return Set.of();
       }
