@@ -7,7 +7,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Daily reporting",
-    allowedDependencies = {"shared", "units", "consultation", "opinion", "reporting", "registry"})
+    allowedDependencies = {"shared", "units", "consultation", "opinion", "reporting", "registry", "identity"})
 package vn.ykien.daily;
 
 import org.jspecify.annotations.NullMarked;

@@ -18,16 +18,19 @@ public enum OfficialRole {
           Permission.IMPORT_REGISTRY,
           Permission.MANAGE_OFFICIALS,
           Permission.ASSIST_CITIZENS,
-          Permission.VIEW_RESULTS)),
+          Permission.VIEW_RESULTS,
+          Permission.REPORT_DAILY)),
   COMMUNE_OFFICER(
       UnitKind.COMMUNE,
       EnumSet.of(
           Permission.VIEW_PARTICIPATION,
           Permission.IMPORT_REGISTRY,
           Permission.MANAGE_OFFICIALS,
-          Permission.ASSIST_CITIZENS)),
+          Permission.ASSIST_CITIZENS,
+          Permission.REPORT_DAILY)),
   /** An officer of a village or residential group (thôn, tổ dân phố). */
-  GROUP_OFFICER(UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.ASSIST_CITIZENS)),
+  GROUP_OFFICER(
+      UnitKind.VILLAGE, EnumSet.of(Permission.VIEW_PARTICIPATION, Permission.ASSIST_CITIZENS, Permission.REPORT_DAILY)),
   /** Reads the figures of any unit level, and results in aggregate; no personal data. */
   ANALYST(
       null,

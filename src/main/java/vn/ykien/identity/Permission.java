@@ -26,6 +26,11 @@ public enum Permission {
    * results of all the others.
    */
   CORRECT_CLASSIFICATION,
+  /**
+   * Confirm their own unit's daily report (the figures frozen at the cut-off, with the outreach
+   * done, difficulties and proposals) and remind the units below whose report is missing.
+   */
+  REPORT_DAILY,
   /** Read the audit trail of who viewed which list of people. */
   VIEW_AUDIT;
 

@@ -39,6 +39,14 @@ class OfficialAuthorizationMatrixTests {
           OfficialRole.COMMUNE_OFFICER,
           OfficialRole.GROUP_OFFICER);
 
+  /** The officers who confirm their unit's daily report. */
+  static final Set<OfficialRole> REPORTING =
+      Set.of(
+          OfficialRole.NATIONAL_ADMIN,
+          OfficialRole.PROVINCE_OFFICER,
+          OfficialRole.COMMUNE_OFFICER,
+          OfficialRole.GROUP_OFFICER);
+
   /** Which roles each endpoint is for, written out by hand (not derived from the code). */
   static final Map<Endpoint, Set<OfficialRole>> ALLOWED =
       Map.ofEntries(
@@ -86,7 +94,19 @@ class OfficialAuthorizationMatrixTests {
           Map.entry(Endpoint.SUPPORT_FORM, ASSISTING),
           Map.entry(Endpoint.SUPPORT_OPEN, ASSISTING),
           Map.entry(Endpoint.PAPER_FORM, ASSISTING),
-          Map.entry(Endpoint.PAPER_ENTER, ASSISTING));
+          Map.entry(Endpoint.PAPER_ENTER, ASSISTING),
+          Map.entry(Endpoint.DAILY,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST)),
+          Map.entry(Endpoint.DAILY_CONFIRM, REPORTING),
+          Map.entry(Endpoint.DAILY_REMIND, REPORTING));
+
+  /** A unit's daily report is confirmed, and the units below reminded, by that unit's own officials only. */
+  static final Set<Endpoint> OWN_UNIT_ONLY = Set.of(Endpoint.DAILY_CONFIRM, Endpoint.DAILY_REMIND);
 
   /**
    * What acts on the whole country (a corrected wording is relabelled everywhere and teaches the
@@ -140,7 +160,13 @@ class OfficialAuthorizationMatrixTests {
     SUPPORT_OPEN,
     PAPER_FORM,
     /** Entering a paper form with an invalid personal id: refused, nothing stored. */
-    PAPER_ENTER
+    PAPER_ENTER,
+    /** The unit's daily report of today (frozen figures, or when they will be). */
+    DAILY,
+    /** Confirming the daily report with a negative number of meetings: refused, nothing stored. */
+    DAILY_CONFIRM,
+    /** Reminding a unit that is not below: refused, nothing stored. */
+    DAILY_REMIND
   }
 
   @LocalServerPort int port;
@@ -188,7 +214,8 @@ class OfficialAuthorizationMatrixTests {
           boolean allowed =
               ALLOWED.get(endpoint).contains(role)
                   && (relation == Relation.OWN || relation == Relation.CHILD)
-                  && (!NATIONAL_ONLY.contains(endpoint) || home.parentId() == null);
+                  && (!NATIONAL_ONLY.contains(endpoint) || home.parentId() == null)
+                  && (!OWN_UNIT_ONLY.contains(endpoint) || relation == Relation.OWN);
           HttpResponse<String> response = call(sessions.get(role), endpoint, target);
           int status = response.statusCode();
           int expected = allowed ? expectedSuccess(endpoint, target) : 403;
@@ -198,7 +225,8 @@ class OfficialAuthorizationMatrixTests {
               allowed
                   || response.body().contains("Vai trò của bạn không có quyền này.")
                   || response.body().contains("Bạn không có quyền xem đơn vị này.")
-                  || response.body().contains("Chỉ cán bộ cấp quốc gia được sửa nhãn và thêm từ khóa");
+                  || response.body().contains("Chỉ cán bộ cấp quốc gia được sửa nhãn và thêm từ khóa")
+                  || response.body().contains("do cán bộ của chính đơn vị đó xác nhận");
           if (status != expected || !reasoned) {
             mismatches.add(
                 "%s %s on %s unit %s: %d, expected %d"
@@ -252,6 +280,7 @@ class OfficialAuthorizationMatrixTests {
   private int expectedSuccess(Endpoint endpoint, Unit target) {
     return switch (endpoint) {
       case IMPORT_UPLOAD, CORRECT, KEYWORD -> 302;
+      case DAILY_CONFIRM, DAILY_REMIND -> 422;
       case RESULTS, ANSWERS, SUMMARY -> target.kind() == vn.ykien.units.UnitKind.VILLAGE ? 422 : 200;
       default -> 200;
     };
@@ -288,6 +317,9 @@ class OfficialAuthorizationMatrixTests {
           case ACCOUNT_CREATE ->
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
+          case DAILY -> session.get(base + "/daily");
+          case DAILY_CONFIRM -> session.post(base + "/daily", Map.of("meetings", "-1"));
+          case DAILY_REMIND -> session.post(base + "/daily/remind", Map.of("unit", "none"));
           case RESULTS -> session.get(base + "/results");
           case ANSWERS -> session.get(base + "/results/answers");
           case SUMMARY -> session.get(base + "/results/summary");

@@ -1,0 +1,205 @@
+package vn.ykien.daily.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.Consultations;
+import vn.ykien.daily.Confirmation;
+import vn.ykien.daily.DailyReports;
+import vn.ykien.daily.OutreachLines;
+import vn.ykien.daily.ReportOpening;
+import vn.ykien.identity.OfficialAccess;
+import vn.ykien.identity.OfficialAtUnit;
+import vn.ykien.identity.Permission;
+import vn.ykien.identity.SignedInOfficial;
+import vn.ykien.units.Unit;
+
+/**
+ * A unit's daily report, on a phone: the figures frozen at its level's cut-off (read only, with
+ * the day before's beside them), the officer's lines and the confirm button, the versions so far;
+ * for a unit with units below, which of them have reported, and a reminder for those who have not.
+ * Anyone who may see the unit's participation reads it; only an official of the unit itself
+ * confirms it.
+ */
+@Controller
+class DailyReportPages {
+
+  private final OfficialAccess access;
+  private final Consultations consultations;
+  private final DailyReports reports;
+  private final Clock clock;
+
+  DailyReportPages(OfficialAccess access, Consultations consultations, DailyReports reports, Clock clock) {
+    this.access = access;
+    this.consultations = consultations;
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  @GetMapping("/officials/units/{edition}/{code}/daily")
+  String report(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    return page(at, chosen, date, model);
+  }
+
+  @PostMapping("/officials/units/{edition}/{code}/daily")
+  String confirm(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @RequestParam Map<String, String> form,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    if (model.containsAttribute("problem")) {
+      return page(at, chosen, date, model);
+    }
+    if (!ownUnit(at)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", "daily.ownUnitOnly");
+      return page(at, chosen, date, model);
+    }
+    OutreachLines lines;
+    try {
+      lines = new OutreachLines(
+          number(form.get("meetings")), number(form.get("broadcasts")), number(form.get("visits")),
+          form.getOrDefault("difficulties", ""), form.getOrDefault("proposals", ""));
+    } catch (NumberFormatException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problem", "daily.report.notANumber");
+      model.addAttribute("sent", form);
+      return page(at, chosen, date, model);
+    }
+    Confirmation outcome = reports.confirm(chosen, at.unit(), date, lines, form.get("reason"), at.official().username());
+    switch (outcome) {
+      case Confirmation.Confirmed confirmed ->
+          model.addAttribute("done", confirmed.report().late() ? "daily.report.confirmedLate" : "daily.report.confirmed");
+      case Confirmation.AlreadyConfirmed already -> model.addAttribute("done", "daily.report.alreadyConfirmed");
+      case Confirmation.ReasonRequired required -> {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("problem", "daily.report.reasonRequired");
+        model.addAttribute("sent", form);
+      }
+      case Confirmation.Invalid invalid -> {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("problem", invalid.messageKey());
+        model.addAttribute("sent", form);
+      }
+      case Confirmation.NotFrozenYet notYet -> {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("problem", "daily.report.notFrozenYet");
+      }
+      case Confirmation.NotReporting none -> {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("problem", "daily.report.notReporting");
+      }
+    }
+    return page(at, chosen, date, model);
+  }
+
+  @PostMapping("/officials/units/{edition}/{code}/daily/remind")
+  String remind(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @RequestParam(defaultValue = "") String unit,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    if (model.containsAttribute("problem")) {
+      return page(at, chosen, date, model);
+    }
+    if (!ownUnit(at)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", "daily.ownUnitOnly");
+      return page(at, chosen, date, model);
+    }
+    switch (reports.remind(chosen, at.unit(), unit, date, at.official().username())) {
+      case DailyReports.Reminding.Reminded reminded -> {
+        model.addAttribute("done", "daily.remind.sent");
+        model.addAttribute("doneUnit", reminded.unit().fullName(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+      }
+      case DailyReports.Reminding.AlreadyConfirmed already -> model.addAttribute("done", "daily.remind.alreadyConfirmed");
+      case DailyReports.Reminding.NotBelow notBelow -> {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("problem", "daily.remind.notBelow");
+      }
+    }
+    return page(at, chosen, date, model);
+  }
+
+  private String page(OfficialAtUnit at, Consultation chosen, LocalDate date, Model model) {
+    Unit unit = at.unit();
+    model.addAttribute("unit", unit);
+    model.addAttribute("consultation", chosen);
+    model.addAttribute("day", date);
+    model.addAttribute("opening", reports.open(chosen, unit, date));
+    model.addAttribute("completeness", units(unit) ? reports.completeness(chosen, unit, date) : null);
+    boolean own = ownUnit(at) && at.official().may(Permission.REPORT_DAILY);
+    model.addAttribute("mayConfirm", own);
+    model.addAttribute("labels", new SnapshotCheckPages.Labels());
+    model.addAttribute("times", SnapshotCheckPages.CUT_OFF);
+    return "daily/report";
+  }
+
+  private static boolean units(Unit unit) {
+    return unit.kind() != vn.ykien.units.UnitKind.VILLAGE;
+  }
+
+  private boolean ownUnit(OfficialAtUnit at) {
+    return access.scopeOf(at.official()).id() == at.unit().id();
+  }
+
+  private Consultation chosen(@Nullable String slug) {
+    return consultations.namedOrFirstOpen(slug, clock.instant())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  /** The day asked for (yyyy-MM-dd), today in Vietnam when none; a malformed one is said so and today shown. */
+  private LocalDate day(@Nullable String day, Model model, HttpServletResponse response) {
+    LocalDate today = LocalDate.now(clock.withZone(Consultation.ZONE));
+    if (day == null || day.isBlank()) {
+      return today;
+    }
+    try {
+      return LocalDate.parse(day.strip());
+    } catch (DateTimeParseException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("problem", "daily.badDay");
+      return today;
+    }
+  }
+
+  private static int number(@Nullable String value) {
+    return value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+  }
+}
