@@ -273,6 +273,19 @@ public class DailySnapshots {
         .optional();
   }
 
+  /** A level's latest snapshot on or before a day. */
+  @Transactional(readOnly = true)
+  public Optional<Snapshot> latest(long consultationId, Level level, LocalDate onOrBefore) {
+    return jdbc.sql(
+            """
+            select id, consultation_id, level, day, cut_off, taken_at, layout, units, digest
+            from daily.snapshot where consultation_id = ? and level = ? and day <= ? order by day desc limit 1
+            """)
+        .params(consultationId, level.name(), onOrBefore)
+        .query((rs, n) -> snapshot(rs))
+        .optional();
+  }
+
   /** A unit's figures in a snapshot; empty when the snapshot does not hold the unit. */
   @Transactional(readOnly = true)
   public Optional<UnitSnapshot> unit(Snapshot snapshot, long unitId) {
