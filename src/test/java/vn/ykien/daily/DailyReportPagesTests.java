@@ -66,4 +66,32 @@ class DailyReportPagesTests {
     assertThat(forTheGroup.body()).contains("do cán bộ của chính đơn vị đó xác nhận");
     assertThat(reports.versions(consultation.id(), fixtures.residentialGroup(2).id(), day)).isEmpty();
   }
+
+  @Test
+  void aCommuneSetsAParticipationTargetAndHandsItDownButAForgedTargetOnApprovalIsRefused() {
+    Consultation constitution = consultations.findBySlug("hien-phap-2025").orElseThrow();
+    String deadline = LocalDate.ofInstant(constitution.window().closes(), Consultation.ZONE).minusDays(6).toString();
+    String base = "/officials/units/2026-07/14167/daily/targets?consultation=hien-phap-2025";
+    OfficialSession commune = signedIn("canbo.giaothuy");
+
+    var forged = commune.post(base, Map.of("population", "ELIGIBLE", "measure", "APPROVAL", "percent", "95", "deadline", deadline));
+    assertThat(forged.statusCode()).isEqualTo(422);
+    assertThat(forged.body()).contains("không bao giờ cho nội dung ý kiến");
+    var set = commune.post(base, Map.of("population", "ELIGIBLE", "measure", "PARTICIPATION", "percent", "95", "deadline", deadline));
+    assertThat(set.statusCode()).isEqualTo(200);
+    assertThat(set.body()).contains("Đã đặt chỉ tiêu.", "data-target=");
+    long target = targets.of(constitution.id(), units.findByCode("2026-07", "14167").orElseThrow().id()).stream()
+        .filter(t -> t.deadline().toString().equals(deadline)).findFirst().orElseThrow().id();
+    var handed = commune.post("/officials/units/2026-07/14167/daily/targets/hand-down?consultation=hien-phap-2025",
+        Map.of("target", Long.toString(target), "split", "BY_ELIGIBLE"));
+    assertThat(handed.statusCode()).isEqualTo(200);
+    assertThat(handed.body()).contains("Đã giao chỉ tiêu cho");
+    var badDate = commune.post(base, Map.of("population", "ELIGIBLE", "measure", "PARTICIPATION", "percent", "95", "deadline", "31/12"));
+    assertThat(badDate.statusCode()).isEqualTo(422);
+    assertThat(badDate.body()).contains("không hợp lệ");
+  }
+
+  @Autowired vn.ykien.consultation.Consultations consultations;
+  @Autowired Targets targets;
+  @Autowired vn.ykien.units.Units units;
 }

@@ -103,10 +103,13 @@ class OfficialAuthorizationMatrixTests {
                   OfficialRole.GROUP_OFFICER,
                   OfficialRole.ANALYST)),
           Map.entry(Endpoint.DAILY_CONFIRM, REPORTING),
-          Map.entry(Endpoint.DAILY_REMIND, REPORTING));
+          Map.entry(Endpoint.DAILY_REMIND, REPORTING),
+          Map.entry(Endpoint.DAILY_TARGET, REPORTING),
+          Map.entry(Endpoint.DAILY_HAND_DOWN, REPORTING));
 
   /** A unit's daily report is confirmed, and the units below reminded, by that unit's own officials only. */
-  static final Set<Endpoint> OWN_UNIT_ONLY = Set.of(Endpoint.DAILY_CONFIRM, Endpoint.DAILY_REMIND);
+  static final Set<Endpoint> OWN_UNIT_ONLY =
+      Set.of(Endpoint.DAILY_CONFIRM, Endpoint.DAILY_REMIND, Endpoint.DAILY_TARGET, Endpoint.DAILY_HAND_DOWN);
 
   /**
    * What acts on the whole country (a corrected wording is relabelled everywhere and teaches the
@@ -166,7 +169,11 @@ class OfficialAuthorizationMatrixTests {
     /** Confirming the daily report with a negative number of meetings: refused, nothing stored. */
     DAILY_CONFIRM,
     /** Reminding a unit that is not below: refused, nothing stored. */
-    DAILY_REMIND
+    DAILY_REMIND,
+    /** A target on approval: refused by the use case (participation only), nothing stored. */
+    DAILY_TARGET,
+    /** Handing down a target that does not exist: refused, nothing stored. */
+    DAILY_HAND_DOWN
   }
 
   @LocalServerPort int port;
@@ -280,7 +287,7 @@ class OfficialAuthorizationMatrixTests {
   private int expectedSuccess(Endpoint endpoint, Unit target) {
     return switch (endpoint) {
       case IMPORT_UPLOAD, CORRECT, KEYWORD -> 302;
-      case DAILY_CONFIRM, DAILY_REMIND -> 422;
+      case DAILY_CONFIRM, DAILY_REMIND, DAILY_TARGET, DAILY_HAND_DOWN -> 422;
       case RESULTS, ANSWERS, SUMMARY -> target.kind() == vn.ykien.units.UnitKind.VILLAGE ? 422 : 200;
       default -> 200;
     };
@@ -320,6 +327,9 @@ class OfficialAuthorizationMatrixTests {
           case DAILY -> session.get(base + "/daily");
           case DAILY_CONFIRM -> session.post(base + "/daily", Map.of("meetings", "-1"));
           case DAILY_REMIND -> session.post(base + "/daily/remind", Map.of("unit", "none"));
+          case DAILY_TARGET ->
+              session.post(base + "/daily/targets", Map.of("population", "ELIGIBLE", "measure", "APPROVAL", "percent", "95"));
+          case DAILY_HAND_DOWN -> session.post(base + "/daily/targets/hand-down", Map.of("target", "0", "split", "EVENLY"));
           case RESULTS -> session.get(base + "/results");
           case ANSWERS -> session.get(base + "/results/answers");
           case SUMMARY -> session.get(base + "/results/summary");

@@ -19,7 +19,11 @@ import vn.ykien.consultation.Consultations;
 import vn.ykien.daily.Confirmation;
 import vn.ykien.daily.DailyReports;
 import vn.ykien.daily.OutreachLines;
+import vn.ykien.daily.Population;
 import vn.ykien.daily.ReportOpening;
+import vn.ykien.daily.Split;
+import vn.ykien.daily.TargetSetting;
+import vn.ykien.daily.Targets;
 import vn.ykien.identity.OfficialAccess;
 import vn.ykien.identity.OfficialAtUnit;
 import vn.ykien.identity.Permission;
@@ -39,12 +43,14 @@ class DailyReportPages {
   private final OfficialAccess access;
   private final Consultations consultations;
   private final DailyReports reports;
+  private final Targets targets;
   private final Clock clock;
 
-  DailyReportPages(OfficialAccess access, Consultations consultations, DailyReports reports, Clock clock) {
+  DailyReportPages(OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, Clock clock) {
     this.access = access;
     this.consultations = consultations;
     this.reports = reports;
+    this.targets = targets;
     this.clock = clock;
   }
 
@@ -157,6 +163,106 @@ class DailyReportPages {
     return page(at, chosen, date, model);
   }
 
+  /** Sets a participation target of the official's own unit (the form's measure is participation; nothing else is kept). */
+  @PostMapping("/officials/units/{edition}/{code}/daily/targets")
+  String setTarget(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @RequestParam Map<String, String> form,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    if (model.containsAttribute("problem")) {
+      return page(at, chosen, date, model);
+    }
+    if (!ownUnit(at)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", "daily.ownUnitOnly");
+      return page(at, chosen, date, model);
+    }
+    TargetSetting outcome;
+    try {
+      outcome = targets.set(
+          chosen, at.unit(), form.get("population"), form.get("measure"), decimal(form.get("percent")), whole(form.get("people")),
+          blank(form.get("deadline")) ? null : LocalDate.parse(form.get("deadline").strip()), at.official().username());
+    } catch (NumberFormatException | DateTimeParseException e) {
+      outcome = new TargetSetting.Refused("daily.target.badNumber");
+    }
+    return targetOutcome(outcome, "daily.target.set", at, chosen, date, model, response);
+  }
+
+  /** Hands one of the unit's targets down to the units below. */
+  @PostMapping("/officials/units/{edition}/{code}/daily/targets/hand-down")
+  String handDown(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @RequestParam Map<String, String> form,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    if (model.containsAttribute("problem")) {
+      return page(at, chosen, date, model);
+    }
+    if (!ownUnit(at)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", "daily.ownUnitOnly");
+      return page(at, chosen, date, model);
+    }
+    TargetSetting outcome;
+    try {
+      long id = Long.parseLong(form.getOrDefault("target", "").strip());
+      boolean ours = targets.of(chosen.id(), at.unit().id()).stream().anyMatch(t -> t.id() == id);
+      Map<String, Long> byHand = new java.util.LinkedHashMap<>();
+      form.forEach((name, value) -> {
+        if (name.startsWith("hand-") && !blank(value)) {
+          byHand.put(name.substring(5), Long.parseLong(value.strip()));
+        }
+      });
+      Split split = java.util.Arrays.stream(Split.values()).filter(v -> v.name().equals(form.get("split"))).findFirst().orElse(null);
+      outcome = ours ? targets.handDown(chosen, id, split, byHand, at.official().username()) : new TargetSetting.Refused("daily.target.unknown");
+    } catch (NumberFormatException e) {
+      outcome = new TargetSetting.Refused("daily.target.badNumber");
+    }
+    return targetOutcome(outcome, "daily.target.handedDown", at, chosen, date, model, response);
+  }
+
+  private String targetOutcome(
+      TargetSetting outcome, String doneKey, OfficialAtUnit at, Consultation chosen, LocalDate date, Model model, HttpServletResponse response) {
+    switch (outcome) {
+      case TargetSetting.Set set -> {
+        model.addAttribute("done", doneKey);
+        model.addAttribute("doneUnit", set.targets().size());
+      }
+      case TargetSetting.Refused refused -> {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("problem", refused.messageKey());
+      }
+    }
+    return page(at, chosen, date, model);
+  }
+
+  private static boolean blank(@Nullable String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static java.math.@Nullable BigDecimal decimal(@Nullable String value) {
+    return blank(value) ? null : new java.math.BigDecimal(value.strip().replace(',', '.'));
+  }
+
+  private static @Nullable Long whole(@Nullable String value) {
+    return blank(value) ? null : Long.valueOf(value.strip());
+  }
+
   private String page(OfficialAtUnit at, Consultation chosen, LocalDate date, Model model) {
     Unit unit = at.unit();
     model.addAttribute("unit", unit);
@@ -166,6 +272,10 @@ class DailyReportPages {
     model.addAttribute("completeness", units(unit) ? reports.completeness(chosen, unit, date) : null);
     boolean own = ownUnit(at) && at.official().may(Permission.REPORT_DAILY);
     model.addAttribute("mayConfirm", own);
+    model.addAttribute("targets", targets.progress(chosen, unit));
+    model.addAttribute("populations", Population.values());
+    model.addAttribute("splits", Split.values());
+    model.addAttribute("below", units(unit));
     model.addAttribute("labels", new SnapshotCheckPages.Labels());
     model.addAttribute("times", SnapshotCheckPages.CUT_OFF);
     return "daily/report";
