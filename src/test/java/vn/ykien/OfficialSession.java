@@ -91,6 +91,20 @@ public final class OfficialSession {
     return remember(send(HttpRequest.newBuilder(uri(path)).GET()));
   }
 
+  /** A download (a document, a file): the body as bytes. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(request::header);
+    try {
+      return http.send(request.header("Accept-Language", "vi").build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> post(String path, Map<String, String> fields) {
     var all = new LinkedHashMap<>(fields);
     all.put("_csrf", csrf);

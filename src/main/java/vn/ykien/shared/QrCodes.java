@@ -8,25 +8,46 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
-/** QR codes as inline SVG: sharp at any size, no image endpoint that would hold the secret. */
+/** QR codes as inline SVG (sharp at any size, no image endpoint that would hold the secret) or PNG for print. */
 public final class QrCodes {
 
   private QrCodes() {}
 
-  public static String svg(String text) {
-    BitMatrix matrix;
+  /** The QR code as a PNG image, {@code scale} pixels per module: for printed documents. */
+  public static byte[] png(String text, int scale) {
+    BitMatrix matrix = matrix(text);
+    var image = new java.awt.image.BufferedImage(
+        matrix.getWidth() * scale, matrix.getHeight() * scale, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
+      }
+    }
+    var out = new java.io.ByteArrayOutputStream();
     try {
-      matrix =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static BitMatrix matrix(String text) {
+    try {
+      return new QRCodeWriter()
+          .encode(
+              text,
+              BarcodeFormat.QR_CODE,
+              0,
+              0,
+              Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
     } catch (WriterException e) {
       throw new IllegalArgumentException("Text too long for a QR code", e);
     }
+  }
+
+  public static String svg(String text) {
+    BitMatrix matrix = matrix(text);
     int size = matrix.getWidth();
     StringBuilder path = new StringBuilder();
     for (int y = 0; y < matrix.getHeight(); y++) {

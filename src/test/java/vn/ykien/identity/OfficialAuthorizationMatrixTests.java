@@ -102,6 +102,13 @@ class OfficialAuthorizationMatrixTests {
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
                   OfficialRole.ANALYST)),
+          Map.entry(Endpoint.DAILY_DOCUMENT,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST)),
           Map.entry(Endpoint.DAILY_CONFIRM, REPORTING),
           Map.entry(Endpoint.DAILY_REMIND, REPORTING),
           Map.entry(Endpoint.DAILY_TARGET, REPORTING),
@@ -166,6 +173,8 @@ class OfficialAuthorizationMatrixTests {
     PAPER_ENTER,
     /** The unit's daily report of today (frozen figures, or when they will be). */
     DAILY,
+    /** Yesterday's daily report as a PDF (its figures frozen). */
+    DAILY_DOCUMENT,
     /** Confirming the daily report with a negative number of meetings: refused, nothing stored. */
     DAILY_CONFIRM,
     /** Reminding a unit that is not below: refused, nothing stored. */
@@ -325,6 +334,8 @@ class OfficialAuthorizationMatrixTests {
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
           case DAILY -> session.get(base + "/daily");
+          case DAILY_DOCUMENT ->
+              session.get(base + "/daily.pdf?day=" + java.time.LocalDate.now(vn.ykien.consultation.Consultation.ZONE).minusDays(1));
           case DAILY_CONFIRM -> session.post(base + "/daily", Map.of("meetings", "-1"));
           case DAILY_REMIND -> session.post(base + "/daily/remind", Map.of("unit", "none"));
           case DAILY_TARGET ->

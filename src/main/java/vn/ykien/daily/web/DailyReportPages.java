@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.ykien.consultation.Consultation;
 import vn.ykien.consultation.Consultations;
 import vn.ykien.daily.Confirmation;
+import vn.ykien.daily.DailyDocuments;
 import vn.ykien.daily.DailyReports;
 import vn.ykien.daily.OutreachLines;
 import vn.ykien.daily.Population;
@@ -44,13 +45,16 @@ class DailyReportPages {
   private final Consultations consultations;
   private final DailyReports reports;
   private final Targets targets;
+  private final DailyDocuments documents;
   private final Clock clock;
 
-  DailyReportPages(OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, Clock clock) {
+  DailyReportPages(
+      OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, DailyDocuments documents, Clock clock) {
     this.access = access;
     this.consultations = consultations;
     this.reports = reports;
     this.targets = targets;
+    this.documents = documents;
     this.clock = clock;
   }
 
@@ -161,6 +165,36 @@ class DailyReportPages {
       }
     }
     return page(at, chosen, date, model);
+  }
+
+  /** The report as an administrative document: PDF or DOCX, Decree 30 layout. */
+  @GetMapping({"/officials/units/{edition}/{code}/daily.pdf", "/officials/units/{edition}/{code}/daily.docx"})
+  org.springframework.http.ResponseEntity<byte[]> document(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @Nullable SignedInOfficial official,
+      jakarta.servlet.http.HttpServletRequest request,
+      Model model,
+      HttpServletResponse response) {
+    var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    if (model.containsAttribute("problem")) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+    boolean pdf = request.getRequestURI().endsWith(".pdf");
+    String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+    var document = documents.document(chosen, at.unit(), date, org.springframework.context.i18n.LocaleContextHolder.getLocale(), base)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+    String name = "bao-cao-" + at.unit().code() + "-" + date + (pdf ? ".pdf" : ".docx");
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(pdf
+            ? org.springframework.http.MediaType.APPLICATION_PDF
+            : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(pdf ? documents.pdf(document) : documents.docx(document));
   }
 
   /** Sets a participation target of the official's own unit (the form's measure is participation; nothing else is kept). */

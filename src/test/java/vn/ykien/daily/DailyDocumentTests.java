@@ -1,0 +1,99 @@
+package vn.ykien.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.ykien.Fixtures;
+import vn.ykien.IntegrationTest;
+import vn.ykien.OfficialSession;
+import vn.ykien.consultation.Consultation;
+import vn.ykien.consultation.DraftItem;
+import vn.ykien.opinion.Answer;
+import vn.ykien.opinion.Assistance;
+import vn.ykien.opinion.OpinionSubmission;
+import vn.ykien.opinion.Stance;
+import vn.ykien.opinion.SubmitOpinion;
+
+@IntegrationTest
+class DailyDocumentTests {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired OpinionSubmission submission;
+  @Autowired DailyReports reports;
+  @Autowired vn.ykien.units.Units units;
+
+  static byte[] download(OfficialSession session, String path) {
+    var response = session.getBytes(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
+  void theCommuneDownloadsItsDailyReportAsPdfAndDocxInTheDecree30Layout() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    List<Answer> answers = new ArrayList<>();
+    for (DraftItem item : fixtures.items(consultation)) {
+      answers.add(new Answer(item.id(), Stance.APPROVE, null));
+    }
+    submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().inGroup(5).register(), 2, Assistance.SELF, answers, null, null));
+    fixtures.readersCaughtUp();
+    LocalDate day = LocalDate.now(Consultation.ZONE).minusDays(1);
+    var commune = units.findByCode("2026-07", "14167").orElseThrow();
+    reports.confirm(consultation, commune, day, new OutreachLines(3, 2, 40, "Mưa lớn, nhiều hộ đi vắng", "Kéo dài giờ mở điểm hỗ trợ"), null, "canbo.giaothuy");
+    OfficialSession official = new OfficialSession(port);
+    assertThat(official.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+    String query = "?consultation=" + consultation.slug() + "&day=" + day;
+
+    byte[] pdf = download(official, "/officials/units/2026-07/14167/daily.pdf" + query);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDPage first = document.getPage(0);
+      assertThat(first.getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(first.getMediaBox().getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+      // Lines wrap where the layout needs: read the words in order.
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains(
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN XÃ GIAO THUỶ", "BÁO CÁO",
+          "Số:", "/BC-UBND", "ngày " + String.format("%02d", day.getDayOfMonth()), "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:",
+          "Mưa lớn, nhiều hộ đi vắng", "3 buổi họp");
+      List<String> fonts = new ArrayList<>();
+      for (var name : first.getResources().getFontNames()) {
+        PDFont font = first.getResources().getFont(name);
+        fonts.add(font.getName());
+        assertThat(font.isEmbedded()).as("%s embedded", font.getName()).isTrue();
+      }
+      assertThat(fonts).anyMatch(name -> name.contains("LiberationSerif"));
+      Path png = Path.of("target", "screenshots", "daily-report-commune-page1.png");
+      Files.createDirectories(png.getParent());
+      ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", png.toFile());
+      assertThat(Files.size(png)).isPositive();
+    }
+
+    byte[] docx = download(official, "/officials/units/2026-07/14167/daily.docx" + query);
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+        XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+      assertThat(extractor.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "TM. ỦY BAN NHÂN DÂN", "Kéo dài giờ mở điểm hỗ trợ");
+      var section = document.getDocument().getBody().getSectPr();
+      assertThat(section.getPgSz().getW()).isEqualTo(java.math.BigInteger.valueOf(11906));
+      assertThat(section.getPgMar().getLeft()).isEqualTo(java.math.BigInteger.valueOf(1701));
+      assertThat(document.getAllPictures()).as("the check code's QR").hasSize(1);
+    }
+  }
+}
