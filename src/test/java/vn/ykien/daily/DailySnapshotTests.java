@@ -37,6 +37,8 @@ class DailySnapshotTests {
   @Autowired Fixtures fixtures;
   @Autowired Units units;
   @Autowired JdbcClient jdbc;
+  @Autowired vn.ykien.consultation.EligiblePopulation eligibleAtOpening;
+  @Autowired vn.ykien.reporting.Denominators denominators;
 
   Unit commune() {
     return units.find(fixtures.residentialGroup(10).parentId()).orElseThrow();
@@ -59,6 +61,9 @@ class DailySnapshotTests {
   @Test
   void aCommunesSnapshotCountsEveryoneBeforeTheCutOffAsTheTalliesDoAndALaterSubmissionCountsTheNextDay() {
     Consultation consultation = fixtures.anOpenConsultation();
+    // Its eligible population frozen and counted per unit now, not by the schedulers mid-test.
+    eligibleAtOpening.takeSnapshot(consultation);
+    denominators.refresh(consultation);
     // Every submission below is of this hour or later: a cut-off at its start counts none of them.
     Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
     for (int i = 0; i < 3; i++) {
