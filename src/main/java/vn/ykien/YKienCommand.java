@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.ykien.classification.cli.ClassifyCommand;
 import vn.ykien.consultation.cli.ConsultationCommand;
+import vn.ykien.daily.cli.DailyCommand;
 import vn.ykien.identity.cli.OfficialsCommand;
 import vn.ykien.registry.cli.RegistryCommand;
 import vn.ykien.reporting.cli.ReportingCommand;
@@ -29,7 +30,8 @@ import vn.ykien.units.cli.UnitsCommand;
       OfficialsCommand.class,
       ClassifyCommand.class,
       ReportingCommand.class,
-      ResultsCommand.class
+      ResultsCommand.class,
+      DailyCommand.class
     })
 class YKienCommand {
 
