@@ -51,11 +51,13 @@ consultation="$(sql "select id from consultation.consultation where slug = 'hien
 day="$(sql "select ((now() at time zone 'Asia/Ho_Chi_Minh') - interval '15 hours 1 minute')::date")"
 echo "participants: $(sql "select count(*) from opinion.participation where consultation_id = $consultation"); log rows: $(sql "select count(*) from opinion.participation_log where consultation_id = $consultation"); snapshot day $day"
 
-# 3. The national snapshot of the communes (and their villages).
+# 3. The national snapshot of the communes (and their villages). Snapshots are never changed; on
+# this bench database only, any taken before (by an earlier run) are cleared so that one is timed.
+sql "truncate daily.snapshot_unit, daily.snapshot, daily.report, daily.reminder cascade" > /dev/null
 t0=$(seconds)
 cli daily snapshot --consultation hien-phap-2025 --level COMMUNE --day "$day" --lang en | tee "$work/daily-snapshot.log"
 t1=$(seconds)
-inside_ms="$(grep -o '[0-9]* ms' "$work/daily-snapshot.log" | tail -1 | grep -o '[0-9]*' || echo 0)"
+inside_ms="$(grep -o '[0-9,.]* ms' "$work/daily-snapshot.log" | tail -1 | tr -d ',. ms' || echo 0)"
 snapshot="$(sql "select id from daily.snapshot where consultation_id = $consultation and level = 'COMMUNE' and day = '$day'")"
 units="$(sql "select units from daily.snapshot where id = $snapshot")"
 counted="$(sql "select (figures)[1] from daily.snapshot_unit s join units.unit u on u.id = s.unit_id where s.snapshot_id = $snapshot and u.kind = 'COMMUNE'" | awk '{s+=$1} END {print s}')"
@@ -90,6 +92,7 @@ csrf="$(curl -fs -c "$jar_cookies" "http://localhost:$port/officials/sign-in" | 
 curl -fs -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -X POST "http://localhost:$port/officials/sign-in" \
   --data-urlencode "username=quantri.quocgia" --data-urlencode "password=giaothuy-2025" --data-urlencode "code=" --data-urlencode "_csrf=$csrf"
 hanoi="$(sql "select code from units.unit where edition = '2026-07' and kind = 'PROVINCE' and name_vi like '%Hà Nội%' limit 1")"
+: > "$work/documents.txt"
 for kind in pdf docx pdf docx; do
   curl -fs -b "$jar_cookies" -o "$work/hanoi.$kind" -w "$kind %{http_code} %{time_total}\n" \
     "http://localhost:$port/officials/units/2026-07/$hanoi/daily.$kind?consultation=hien-phap-2025&day=$day" >> "$work/documents.txt"

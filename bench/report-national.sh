@@ -52,7 +52,9 @@ cp "$here/target/ykien-0.1.0-SNAPSHOT.jar" "$work/ykien.jar"
 jar="$work/ykien.jar"
 export YKIEN_DATA_DIR="$work/data"
 export YKIEN_SHARED_DATA="$here/../shared/data"
-settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn --ykien.results.release-at-start=false)
+# The daily snapshots' schedule off: bench/daily-snapshot.sh times them; here they would run beside the timed pages.
+settings=(--server.port="$port" --ykien.database.embedded.port="$dbport" --logging.level.root=warn --ykien.results.release-at-start=false
+  --ykien.daily.schedule=false)
 sql() { psql -X -q -t -A -h localhost -p "$dbport" -U postgres -d postgres -c "$1"; }
 seconds() { date +%s.%N; }
 # Properties go to the JVM: a first argument that starts with -- would start the server instead.

@@ -96,4 +96,38 @@ class DailyDocumentTests {
       assertThat(document.getAllPictures()).as("the check code's QR").hasSize(1);
     }
   }
+
+  @Test
+  void everyUnitsFiguresOfASnapshotDownloadAsASpreadsheetWithinTheOfficialsUnit() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    LocalDate day = LocalDate.now(Consultation.ZONE).minusDays(1);
+    String query = "?consultation=" + consultation.slug() + "&day=" + day + "&level=COMMUNE";
+    OfficialSession nation = new OfficialSession(port);
+    assertThat(nation.signIn("quantri.quocgia", "giaothuy-2025", "")).isTrue();
+
+    byte[] everything = download(nation, "/officials/units/2026-07/VN/daily.xlsx" + query);
+    Snapshot snapshot = snapshots.find(consultation.id(), Level.COMMUNE, day).orElseThrow();
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(everything))) {
+      var sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mã đơn vị");
+      assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Số người đã tham gia");
+      assertThat(sheet.getLastRowNum()).as("a row per unit of the snapshot").isEqualTo(snapshot.units());
+    }
+
+    OfficialSession commune = new OfficialSession(port);
+    assertThat(commune.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+    byte[] own = download(commune, "/officials/units/2026-07/14167/daily.xlsx" + query);
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(own))) {
+      var sheet = workbook.getSheetAt(0);
+      List<String> codes = new ArrayList<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
+      }
+      assertThat(codes).contains("14167").allMatch(code -> code.startsWith("14167")).hasSize(1 + units.children(units.findByCode("2026-07", "14167").orElseThrow().id()).size());
+    }
+    assertThat(commune.getBytes("/officials/units/2026-07/14167/daily.xlsx?consultation=" + consultation.slug() + "&day=" + day + "&level=MOON").statusCode())
+        .isEqualTo(422);
+  }
+
+  @Autowired DailySnapshots snapshots;
 }

@@ -109,6 +109,13 @@ class OfficialAuthorizationMatrixTests {
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
                   OfficialRole.ANALYST)),
+          Map.entry(Endpoint.DAILY_XLSX,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST)),
           Map.entry(Endpoint.DAILY_CONFIRM, REPORTING),
           Map.entry(Endpoint.DAILY_REMIND, REPORTING),
           Map.entry(Endpoint.DAILY_TARGET, REPORTING),
@@ -175,6 +182,8 @@ class OfficialAuthorizationMatrixTests {
     DAILY,
     /** Yesterday's daily report as a PDF (its figures frozen). */
     DAILY_DOCUMENT,
+    /** Yesterday's commune-level snapshot as a spreadsheet, the units within. */
+    DAILY_XLSX,
     /** Confirming the daily report with a negative number of meetings: refused, nothing stored. */
     DAILY_CONFIRM,
     /** Reminding a unit that is not below: refused, nothing stored. */
@@ -334,6 +343,8 @@ class OfficialAuthorizationMatrixTests {
               session.post(base + "/accounts", Map.of("username", "X", "displayName", "x", "role", "ANALYST"));
           case AUDIT -> session.get(base + "/audit");
           case DAILY -> session.get(base + "/daily");
+          case DAILY_XLSX ->
+              session.get(base + "/daily.xlsx?level=COMMUNE&day=" + java.time.LocalDate.now(vn.ykien.consultation.Consultation.ZONE).minusDays(1));
           case DAILY_DOCUMENT ->
               session.get(base + "/daily.pdf?day=" + java.time.LocalDate.now(vn.ykien.consultation.Consultation.ZONE).minusDays(1));
           case DAILY_CONFIRM -> session.post(base + "/daily", Map.of("meetings", "-1"));

@@ -46,15 +46,25 @@ class DailyReportPages {
   private final DailyReports reports;
   private final Targets targets;
   private final DailyDocuments documents;
+  private final vn.ykien.daily.DailySnapshots snapshots;
+  private final vn.ykien.daily.internal.XlsxSnapshots xlsx;
+  private final vn.ykien.units.Units units;
+  private final org.springframework.context.MessageSource messages;
   private final Clock clock;
 
   DailyReportPages(
-      OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, DailyDocuments documents, Clock clock) {
+      OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, DailyDocuments documents,
+      vn.ykien.daily.DailySnapshots snapshots, vn.ykien.daily.internal.XlsxSnapshots xlsx, vn.ykien.units.Units units,
+      org.springframework.context.MessageSource messages, Clock clock) {
     this.access = access;
     this.consultations = consultations;
     this.reports = reports;
     this.targets = targets;
     this.documents = documents;
+    this.snapshots = snapshots;
+    this.xlsx = xlsx;
+    this.units = units;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -195,6 +205,49 @@ class DailyReportPages {
             : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .body(pdf ? documents.pdf(document) : documents.docx(document));
+  }
+
+  /**
+   * A level's snapshot of a day as a spreadsheet, every unit of it within the official's unit (the
+   * nation: every commune and village of the country), streamed.
+   */
+  @GetMapping("/officials/units/{edition}/{code}/daily.xlsx")
+  void spreadsheet(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @RequestParam(required = false) @Nullable String day,
+      @RequestParam(required = false) @Nullable String level,
+      @Nullable SignedInOfficial official,
+      Model model,
+      HttpServletResponse response) throws java.io.IOException {
+    var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
+    Consultation chosen = chosen(consultation);
+    LocalDate date = day(day, model, response);
+    vn.ykien.daily.Level chosenLevel = java.util.Arrays.stream(vn.ykien.daily.Level.values())
+        .filter(l -> l.name().equals(level == null ? "COMMUNE" : level.strip())).findFirst().orElse(null);
+    if (model.containsAttribute("problem") || chosenLevel == null) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+    var snapshot = snapshots.find(chosen.id(), chosenLevel, date).orElseGet(() -> switch (snapshots.take(chosen, chosenLevel, date)) {
+      case vn.ykien.daily.SnapshotTaking.Taken taken -> taken.snapshot();
+      case vn.ykien.daily.SnapshotTaking.AlreadyTaken already -> already.snapshot();
+      default -> throw new ResponseStatusException(HttpStatus.CONFLICT);
+    });
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    java.util.List<String> headings = new java.util.ArrayList<>();
+    for (String key : java.util.List.of("daily.xlsx.code", "daily.xlsx.unit", "daily.xlsx.level", "daily.check.eligibleAtOpening")) {
+      headings.add(messages.getMessage(key, null, locale));
+    }
+    for (String figure : snapshot.layout()) {
+      headings.add(messages.getMessage(vn.ykien.daily.SnapshotFigures.messageKey(figure), null, locale));
+    }
+    java.util.Set<Long> within = at.unit().parentId() == null ? null : new java.util.HashSet<>(units.subtree(at.unit().id()));
+    response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+        "attachment; filename=\"so-lieu-" + at.unit().code() + "-" + chosenLevel.name().toLowerCase(java.util.Locale.ROOT) + "-" + date + ".xlsx\"");
+    xlsx.write(snapshot, within, headings, unit -> messages.getMessage("daily.level." + unit.kind().name(), null, unit.kind().name(), locale),
+        response.getOutputStream(), locale);
   }
 
   /** Sets a participation target of the official's own unit (the form's measure is participation; nothing else is kept). */
