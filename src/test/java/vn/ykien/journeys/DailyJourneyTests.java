@@ -87,4 +87,23 @@ class DailyJourneyTests {
     assertThat(province.locator("#completeness-rates").innerText()).contains("Đã nhận");
     Browser.screenshot(province, "32-daily-province-completeness");
   }
+
+  @Test
+  void withoutJavaScriptAGroupOfficerReadsTheFrozenFiguresAndConfirmsOnADesktop() {
+    Page desktop = browser.newDesktop(false);
+    desktop.navigate("http://localhost:" + port + "/officials");
+    desktop.fill("#username", "totruong.to01");
+    desktop.fill("#password", "giaothuy-2025");
+    desktop.click("#official-sign-in");
+    desktop.waitForSelector("main h1");
+    LocalDate twoDaysAgo = LocalDate.now(Consultation.ZONE).minusDays(2);
+    desktop.navigate("http://localhost:" + port + "/officials/units/2026-07/14167-01/daily?consultation=hien-phap-2025&day=" + twoDaysAgo);
+    desktop.waitForSelector("#people");
+    assertThat(desktop.locator("#figures tr").count()).as("every figure in a plain table").isGreaterThan(10);
+    desktop.fill("#meetings", "1");
+    desktop.click("#confirm-report");
+    desktop.waitForSelector("#done");
+    assertThat(desktop.locator("#done").innerText()).contains("Đã xác nhận báo cáo");
+    Browser.screenshot(desktop, "33-daily-group-no-javascript");
+  }
 }
