@@ -96,12 +96,7 @@ class DailyReportPages {
     var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
     Consultation chosen = chosen(consultation);
     LocalDate date = day(day, model, response);
-    if (model.containsAttribute("problem")) {
-      return page(at, chosen, date, model);
-    }
-    if (!ownUnit(at)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "daily.ownUnitOnly");
+    if (refused(at, model, response)) {
       return page(at, chosen, date, model);
     }
     OutreachLines lines;
@@ -155,12 +150,7 @@ class DailyReportPages {
     var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
     Consultation chosen = chosen(consultation);
     LocalDate date = day(day, model, response);
-    if (model.containsAttribute("problem")) {
-      return page(at, chosen, date, model);
-    }
-    if (!ownUnit(at)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "daily.ownUnitOnly");
+    if (refused(at, model, response)) {
       return page(at, chosen, date, model);
     }
     switch (reports.remind(chosen, at.unit(), unit, date, at.official().username())) {
@@ -264,12 +254,7 @@ class DailyReportPages {
     var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
     Consultation chosen = chosen(consultation);
     LocalDate date = day(day, model, response);
-    if (model.containsAttribute("problem")) {
-      return page(at, chosen, date, model);
-    }
-    if (!ownUnit(at)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "daily.ownUnitOnly");
+    if (refused(at, model, response)) {
       return page(at, chosen, date, model);
     }
     TargetSetting outcome;
@@ -297,12 +282,7 @@ class DailyReportPages {
     var at = access.requireUnit(official, Permission.REPORT_DAILY, edition, code);
     Consultation chosen = chosen(consultation);
     LocalDate date = day(day, model, response);
-    if (model.containsAttribute("problem")) {
-      return page(at, chosen, date, model);
-    }
-    if (!ownUnit(at)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("problem", "daily.ownUnitOnly");
+    if (refused(at, model, response)) {
       return page(at, chosen, date, model);
     }
     TargetSetting outcome;
@@ -370,6 +350,22 @@ class DailyReportPages {
 
   private static boolean units(Unit unit) {
     return unit.kind() != vn.ykien.units.UnitKind.VILLAGE;
+  }
+
+  /**
+   * Whether an action must not go on: the day asked for was not a day (said already), or the unit
+   * is not the official's own (a unit's report and targets are its own officials' to act on).
+   */
+  private boolean refused(OfficialAtUnit at, Model model, HttpServletResponse response) {
+    if (model.containsAttribute("problem")) {
+      return true;
+    }
+    if (!ownUnit(at)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("problem", "daily.ownUnitOnly");
+      return true;
+    }
+    return false;
   }
 
   private boolean ownUnit(OfficialAtUnit at) {
