@@ -14,7 +14,9 @@ import vn.ykien.results.internal.Suppression;
  * the time to protect each release and the share of stance cells hidden (all, and by age band).
  * Then a second release with one more person in one province, protected against the first.
  *   java -cp target/classes:... bench/ResultsSuppression.java [PARTICIPANTS] [ITEMS] [SEED] [COMMUNES_PER_PROVINCE]
- * With communes per province (0: none), the table goes down to communes as a release does.
+ * With communes per province (0: none), the table goes down to communes as a release does: the
+ * communes publish their everyone row only (as releases do since 2026-12-06); with
+ * -Dleafgroups=true (JOPTS in the script) their group rows are published too, as before.
  */
 public class ResultsSuppression {
 
@@ -62,6 +64,12 @@ public class ResultsSuppression {
     long sensitive = 0;
     long approveCells = 0;
     long approveHidden = 0;
+    long headlineCells = 0;
+    long headlineHidden = 0;
+    long[] nationHidden = new long[STANCES];
+    long provinceApproveHidden = 0;
+    long ageApproveCells = 0;
+    long ageApproveHidden = 0;
     List<long[]> firstRelease = new ArrayList<>();
     List<long[]> values = new ArrayList<>();
     for (int item = 0; item < items; item++) {
@@ -85,6 +93,7 @@ public class ResultsSuppression {
       values.add(value);
       long started = System.nanoTime();
       CellTable table = new CellTable(parent, value);
+      if (!Boolean.getBoolean("leafgroups")) table.leavesInTotalOnly();
       List<Suppression.Requirement> requirements = new ArrayList<>();
       for (int u = 0; u < table.units(); u++) {
         requirements.addAll(Sensitivity.of(table, u, null, K));
@@ -98,8 +107,19 @@ public class ResultsSuppression {
       sensitive += primary.size();
       for (int u = 0; u < table.units(); u++)
         for (int g = 0; g < GROUPS; g++) {
+          if (table.unpublished(cell(u, g, 1))) {
+            continue;
+          }
           approveCells++;
           approveHidden += table.hidden(cell(u, g, 1)) ? 1 : 0;
+        }
+      // The headline: the everyone row of the nation and of each province, every stance.
+      for (int u = 0; u < 1 + provinces; u++)
+        for (int s = 1; s < STANCES; s++) {
+          headlineCells++;
+          headlineHidden += table.hidden(cell(u, Groups.ALL, s)) ? 1 : 0;
+          if (u == 0) nationHidden[s] += table.hidden(cell(u, Groups.ALL, s)) ? 1 : 0;
+          else if (s == 1) provinceApproveHidden += table.hidden(cell(u, Groups.ALL, s)) ? 1 : 0;
         }
       cells += table.stanceCellsWithAnswers();
       hidden += table.hiddenWithAnswers();
@@ -111,6 +131,10 @@ public class ResultsSuppression {
             if (table.value(cell) > 0) {
               ageCells++;
               ageHidden += table.hidden(cell) ? 1 : 0;
+              if (s == 1) {
+                ageApproveCells++;
+                ageApproveHidden += table.hidden(cell) ? 1 : 0;
+              }
             }
           }
       firstRelease.add(table.published());
@@ -119,8 +143,14 @@ public class ResultsSuppression {
         millis, (double) millis / items, cells, hidden, 100.0 * hidden / cells, withheld);
     System.out.printf("release 1: sensitive cells (small, or in a row under k)=%d; approval figures hidden %d of %d (%.2f%%)%n",
         sensitive, approveHidden, approveCells, 100.0 * approveHidden / approveCells);
+    System.out.printf("release 1, nation everyone row hidden in items: approve=%d disapprove=%d partly=%d of %d; province approve hidden %d of %d%n",
+        nationHidden[1], nationHidden[2], nationHidden[3], items, provinceApproveHidden, provinces * items);
+    System.out.printf("release 1, nation and provinces x item x stance, everyone: cells=%d hidden=%d hidden_share=%.2f%%%n",
+        headlineCells, headlineHidden, 100.0 * headlineHidden / headlineCells);
     System.out.printf("release 1, nation and provinces x item x stance x age band: cells=%d hidden=%d hidden_share=%.2f%%%n",
         ageCells, ageHidden, 100.0 * ageHidden / ageCells);
+    System.out.printf("release 1, nation and provinces x item x age band, approve: cells=%d hidden=%d hidden_share=%.2f%%%n",
+        ageApproveCells, ageApproveHidden, 100.0 * ageApproveHidden / ageApproveCells);
 
     // Release 2: one more person, helped at a support point in the last unit, approves.
     long started = System.nanoTime();
@@ -132,6 +162,7 @@ public class ResultsSuppression {
       add(value, parent, parent.length - 1, new int[] {Groups.ANSWERS.of(Breakdown.AGE)[4], Groups.ANSWERS.of(Breakdown.SEX)[0],
           Groups.ANSWERS.of(Breakdown.OCCUPATION)[7], Groups.ANSWERS.of(Breakdown.CHANNEL)[1]}, 1, 1);
       CellTable table = new CellTable(parent, value);
+      if (!Boolean.getBoolean("leafgroups")) table.leavesInTotalOnly();
       List<Suppression.Requirement> requirements = new ArrayList<>();
       long[] before = firstRelease.get(item);
       int size = GROUPS * STANCES;

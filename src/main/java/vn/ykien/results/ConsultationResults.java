@@ -107,7 +107,8 @@ public class ConsultationResults {
     for (DraftItem item : consultations.items(consultation.id())) {
       long[] own = shown.getOrDefault(unit.id(), Map.of()).get(item.id());
       List<UnitResults.GroupFigures> groups = new ArrayList<>();
-      for (Breakdown breakdown : Breakdown.values()) {
+      // A unit with none below it that shows content (a commune) publishes its total only.
+      for (Breakdown breakdown : children.isEmpty() ? new Breakdown[0] : Breakdown.values()) {
         for (int g : Groups.ANSWERS.of(breakdown)) {
           groups.add(new UnitResults.GroupFigures(breakdown, Groups.ANSWERS.value(g), figures(own, g)));
         }

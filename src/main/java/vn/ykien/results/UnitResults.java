@@ -18,6 +18,9 @@ public record UnitResults(
   /** One breakdown value's figures. */
   public record GroupFigures(Breakdown breakdown, String value, Figures figures) {}
 
-  /** One item: the unit's figures, per group, and per child unit (in {@link #children} order). */
+  /**
+   * One item: the unit's figures, per group (none for a unit with no units below it that show
+   * content: a commune publishes its total only), and per child unit (in {@link #children} order).
+   */
   public record ItemResults(DraftItem item, Figures total, List<GroupFigures> groups, List<Figures> children) {}
 }

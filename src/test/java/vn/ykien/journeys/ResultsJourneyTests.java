@@ -86,8 +86,10 @@ class ResultsJourneyTests {
     desktop.waitForSelector("#up");
     assertThat(desktop.locator("#unit-name").innerText()).isEqualTo("Ninh Binh Province");
     desktop.locator("#ranking tr[data-code='14167'] a").click();
-    desktop.waitForSelector("#by-age");
+    desktop.waitForSelector("#groups-total-only");
     assertThat(desktop.locator("#unit-name").innerText()).contains("Giao Thuy");
+    assertThat(desktop.locator("#by-age").count()).as("a commune publishes its total only").isZero();
+    assertThat(desktop.locator("#groups-total-only").innerText()).contains("provinces and the nation only");
     assertThat(desktop.locator("#by-unit").count()).as("a commune has no units below with results").isZero();
     assertThat(desktop.locator("#items tbody tr").first().locator("td").nth(2).innerText()).matches("\\d+\\.\\d %|—");
     assertThat(desktop.locator("#release-note").innerText()).contains("fewer than 10 people");
@@ -123,8 +125,10 @@ class ResultsJourneyTests {
     national.waitForSelector("#up");
     assertThat(national.url()).contains("/officials/units/2026-07/37/results/answers");
     assertThat(national.locator(".tiles li").count()).as("no commune outlines: a tile per commune").isGreaterThan(10);
-    national.locator("#ranking tr[data-code='14167'] a").click();
+    // A province's results by age band (its communes publish their totals only).
     national.waitForSelector("#by-age");
+    national.locator("#ranking tr[data-code='14167'] a").click();
+    national.waitForSelector("#groups-total-only");
     assertThat(national.url()).contains("/officials/units/2026-07/14167/results/answers");
     Browser.screenshot(national, "23-official-results-commune");
 

@@ -269,8 +269,12 @@ class ResultsApiTests {
     fixtures.readersCaughtUp();
     releases.publish(consultation.id());
 
+    // A commune publishes its total only; its province (where all of them live) by group.
+    var communeByAge =
+        get("/api/v1/consultations/" + consultation.id() + "/results?unit=" + commune().code() + "&breakdown=age", "vi");
+    assertThat(json.readTree(communeByAge.body()).get("items")).allSatisfy(item -> assertThat(item.get("byGroup")).isEmpty());
     // Two filters each, as an analyst would ask for them: everyone, then one breakdown at a time.
-    String unit = commune().code();
+    String unit = units.lineage(commune().id()).get(1).code();
     JsonNode everyone = results(consultation, unit);
     for (Breakdown breakdown : Breakdown.values()) {
       var response = get("/api/v1/consultations/" + consultation.id() + "/results?unit=" + unit + "&breakdown=" + breakdown.parameter(), "vi");

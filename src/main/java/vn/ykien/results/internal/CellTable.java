@@ -26,6 +26,9 @@ public final class CellTable {
   private final long[] value;
   private final boolean[] hidden;
 
+  /** Per unit: whether only its everyone row is published (its group rows are not). */
+  private final boolean[] totalOnly;
+
   /**
    * @param parent the index of each unit's parent in the table, -1 for the top one
    * @param value the cells, {@link #cell} ordered
@@ -50,6 +53,7 @@ public final class CellTable {
     this.parent = parent.clone();
     this.value = value.clone();
     this.hidden = new boolean[value.length];
+    this.totalOnly = new boolean[parent.length];
     List<List<Integer>> below = new ArrayList<>();
     for (int u = 0; u < parent.length; u++) {
       below.add(new ArrayList<>());
@@ -105,6 +109,47 @@ public final class CellTable {
     value[cell] += amount;
   }
 
+  /**
+   * Publishes only the everyone row of the units at the bottom of the table (those with a unit
+   * above them and none below): their group rows are hidden from the start and protected no
+   * further. Each group row of the unit above is then the sum of figures nobody sees, so a
+   * bottom unit's small groups can be bounded only by rows of at least k people shown above and
+   * beside them — never recomputed — and the small groups of a few hundred people per commune do
+   * not pull their protection up into the provinces' and the nation's figures (measured in
+   * docs/performance.md: with commune group rows published, a national table of a million
+   * people hid almost every provincial approval figure).
+   */
+  public CellTable leavesInTotalOnly() {
+    for (int u = 0; u < parent.length; u++) {
+      if (parent[u] >= 0 && children[u].length == 0) {
+        totalOnly[u] = true;
+        for (int g = 0; g < groups.count(); g++) {
+          if (g != Groups.ALL) {
+            for (int s = 1; s < stances; s++) {
+              hidden[cell(u, g, s)] = true;
+            }
+          }
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Whether only the unit's everyone row is published. */
+  public boolean totalOnly(int unit) {
+    return totalOnly[unit];
+  }
+
+  /** Whether a cell is published at all: a stance cell not in a group row of a unit shown in total only. */
+  private boolean publishable(int cell) {
+    return cell % stances != ANY && !unpublished(cell);
+  }
+
+  /** Whether a cell is in a group row of a unit shown in total only. */
+  public boolean unpublished(int cell) {
+    return totalOnly[cell / (groups.count() * stances)] && (cell / stances) % groups.count() != Groups.ALL;
+  }
+
   public boolean hidden(int cell) {
     return hidden[cell];
   }
@@ -135,7 +180,7 @@ public final class CellTable {
   public int stanceCellsWithAnswers() {
     int n = 0;
     for (int c = 0; c < value.length; c++) {
-      n += c % stances != ANY && value[c] > 0 ? 1 : 0;
+      n += publishable(c) && value[c] > 0 ? 1 : 0;
     }
     return n;
   }
@@ -144,7 +189,7 @@ public final class CellTable {
   public int hiddenWithAnswers() {
     int n = 0;
     for (int c = 0; c < value.length; c++) {
-      n += hidden[c] && value[c] > 0 ? 1 : 0;
+      n += publishable(c) && hidden[c] && value[c] > 0 ? 1 : 0;
     }
     return n;
   }

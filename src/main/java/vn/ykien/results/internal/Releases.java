@@ -286,7 +286,7 @@ public class Releases {
 
   /** Protects one table together with what earlier releases showed of it (per unit id). */
   private Protected protect(Table built, Map<Long, Sensitivity.History> history) {
-    CellTable table = built.cells();
+    CellTable table = built.cells().leavesInTotalOnly();
     long top = -1;
     long topPeople = -1;
     for (int u = 0; u < table.units(); u++) {

@@ -10,14 +10,20 @@ import org.jspecify.annotations.Nullable;
  * its people and their split between stances),
  *
  * <ul>
- *   <li>a row of fewer than k people: each stance could have been taken by none of them or by all
- *       of them (nothing is learnt about anyone's stance, not even which one they did not take);
+ *   <li>a row of fewer than k people: each stance could have been taken by one person fewer and by
+ *       one person more (within none and all of them), so that no one of them is known to have
+ *       taken a stance or not to have taken it, even by someone who knows all the others' answers.
+ *       (Not "none or all": with a stance most people take, that needs as many people of the rare
+ *       stances to swap in, which do not exist below the nation; measured in docs/performance.md);
  *   <li>a stance taken by 1 to k−1 people: it could have been taken by none;
  *   <li>against the last release that showed a stance: when its figure moved by 1 to k−1, it
  *       could be as it was; when the row's people moved by 1 to k−1, it could have taken all of
  *       the newcomers (or lost all of the leavers) — so that setting two releases side by side
  *       tells nothing about the few who came or went in between.
  * </ul>
+ *
+ * <p>Rows of a unit shown in total only ({@link CellTable#leavesInTotalOnly}) are not published and
+ * need nothing of their own.
  */
 public final class Sensitivity {
 
@@ -35,14 +41,17 @@ public final class Sensitivity {
     List<Suppression.Requirement> requirements = new ArrayList<>();
     int base = table.cell(unit, 0, 0);
     for (int g = 0; g < table.groups().count(); g++) {
+      if (table.totalOnly(unit) && g != Groups.ALL) {
+        continue;
+      }
       long people = table.value(unit, g, CellTable.ANY);
       for (int s = 1; s < table.stances(); s++) {
         int cell = table.cell(unit, g, s);
         long value = table.value(cell);
         TreeSet<Long> couldBe = new TreeSet<>();
         if (people > 0 && people < k) {
-          couldBe.add(0L);
-          couldBe.add(people);
+          couldBe.add(Math.max(0, value - 1));
+          couldBe.add(Math.min(people, value + 1));
         } else if (value > 0 && value < k) {
           couldBe.add(0L);
         }

@@ -17,12 +17,14 @@ import vn.ykien.results.Breakdown;
  * solve — so the sensitive cell may hold its protected value.
  *
  * <p>A pattern is a product of three choices: another stance (the stances of a group add up to
- * the people who answered, always shown); another value of the breakdown, or everyone and a value
- * of each other breakdown (each breakdown adds up to everyone); and units (the unit, a chain of
- * units below it down to a commune, and either a sibling with its own chain or every unit above
- * it up to the nation, whose totals are then hidden too). The cheapest pattern is chosen, cheap
- * meaning few and small newly hidden cells. When no pattern fits, the item's whole split is
- * withheld.
+ * the people who answered, always shown); units (the unit, a chain of units below it down to a
+ * commune, and either a sibling with its own chain or every unit above it up to the nation, whose
+ * totals are then hidden too); and another value of the breakdown, or everyone and a value of each
+ * other breakdown chosen so that every unit of the pattern can move that way (with few people of
+ * a stance, a sibling province can only take the other side where it has one of them in that
+ * value). The cheapest pattern is chosen, cheap meaning few and small newly hidden cells, and
+ * cells of higher units and everyone rows costing more, so the nation's and the provinces'
+ * headline figures are the last to go. When no pattern fits, the item's whole split is withheld.
  */
 public final class Suppression {
 
@@ -36,12 +38,27 @@ public final class Suppression {
     }
   }
 
-  /** How many siblings of a unit are tried, the most promising first. */
-  static final int SIBLINGS_TRIED = 12;
+  /**
+   * How many siblings of a unit are tried, the most promising first: enough for every province of
+   * the nation, whose few people of a rare stance must often be matched group by group.
+   */
+  static final int SIBLINGS_TRIED = 40;
+
+  /**
+   * How much more hiding a cell costs for each level of units below its unit: a commune's figure
+   * before a province's, a province's before the nation's.
+   */
+  static final double LEVEL_WEIGHT = 10;
+
+  /** How much more hiding a cell of a unit's everyone row costs: its headline, before its groups. */
+  static final double EVERYONE_WEIGHT = 10;
 
   private final CellTable table;
 
-  /** What hiding each cell costs while it is shown: 1 + ln(1 + value), computed once. */
+  /**
+   * What hiding each cell costs while it is shown, computed once: 1 + ln(1 + value), weighted by
+   * its unit's level and whether it is an everyone row.
+   */
   private final double[] shownCost;
 
   /** What the patterns chosen for the current requirement take from each cell. */
@@ -56,8 +73,18 @@ public final class Suppression {
     this.table = table;
     int cells = table.units() * table.groups().count() * table.stances();
     this.shownCost = new double[cells];
+    int[] height = new int[table.units()];
+    for (int u = 0; u < table.units(); u++) {
+      int h = 0;
+      for (int p = table.parent(u); p >= 0; p = table.parent(p)) {
+        height[p] = Math.max(height[p], ++h);
+      }
+    }
+    int perUnit = table.groups().count() * table.stances();
     for (int c = 0; c < cells; c++) {
-      shownCost[c] = 1 + Math.log1p(table.value(c));
+      int unit = c / perUnit;
+      int group = (c % perUnit) / table.stances();
+      shownCost[c] = (1 + Math.log1p(table.value(c))) * Math.pow(LEVEL_WEIGHT, height[unit]) * (group == Groups.ALL ? EVERYONE_WEIGHT : 1);
     }
     this.drawn = new long[cells];
   }
@@ -101,8 +128,13 @@ public final class Suppression {
     drawnCount = 0;
   }
 
+  /**
+   * How much a pattern may still take from a cell. A group cell of a unit shown in total only is
+   * one of many nobody sees that add up to the shown row above: what a pattern takes from it can
+   * come from any unit beside it, so only the row above (whose own cell is checked) bounds it.
+   */
   private long slack(int cell) {
-    return table.value(cell) - drawn[cell];
+    return table.unpublished(cell) ? Long.MAX_VALUE / 4 : table.value(cell) - drawn[cell];
   }
 
   /** How far a pattern can move before a cell it takes from is empty. */
@@ -161,6 +193,7 @@ public final class Suppression {
     int sign = r.down() ? -1 : 1;
     Pattern best = null;
     double bestCost = Double.MAX_VALUE;
+    List<Pattern> candidates = new ArrayList<>();
     for (int other = 1; other < table.stances(); other++) {
       if (other == r.stance()) {
         continue;
@@ -168,21 +201,36 @@ public final class Suppression {
       int[] stances = {r.stance(), other};
       int[] stanceSigns = {1, -1};
       for (List<Integer> below : chainsBelow(r, stances, stanceSigns, sign)) {
-        for (int[][] groups : groupChoices(r, below, stances, sign)) {
+        candidates.clear();
+        // The group and another value of its breakdown, opposite ways.
+        for (int[][] groups : oppositeGroups(r)) {
           for (UnitChoice units : unitChoices(r, below, groups, stances, stanceSigns, sign)) {
-            Pattern candidate = new Pattern(units.units, units.signs, groups[0], groups[1], stances, stanceSigns);
-            long capacity = capacity(candidate, sign);
-            if (capacity <= 0) {
-              continue;
-            }
-            // A pattern that moves only part of the amount needs others for the rest.
-            double cost = cost(candidate) * Math.ceil((double) remaining / Math.min(capacity, remaining));
-            if (cost < bestCost) {
-              best = candidate;
-              bestCost = cost;
-              if (cost == 0) {
-                return best;
-              }
+            candidates.add(new Pattern(units.units, units.signs, groups[0], groups[1], stances, stanceSigns));
+          }
+        }
+        // The group, everyone and a value of every other breakdown, the same way: the units are
+        // chosen on the group and everyone, then the values to fit every one of them.
+        int[][] own = r.group() == Groups.ALL ? new int[][] {{Groups.ALL}, {1}} : new int[][] {{r.group(), Groups.ALL}, {1, 1}};
+        for (UnitChoice units : unitChoices(r, below, own, stances, stanceSigns, sign)) {
+          int[] groups = sameWayGroups(r, units, stances, stanceSigns, sign);
+          if (groups != null) {
+            int[] signs = new int[groups.length];
+            Arrays.fill(signs, 1);
+            candidates.add(new Pattern(units.units, units.signs, groups, signs, stances, stanceSigns));
+          }
+        }
+        for (Pattern candidate : candidates) {
+          long capacity = capacity(candidate, sign);
+          if (capacity <= 0) {
+            continue;
+          }
+          // A pattern that moves only part of the amount needs others for the rest.
+          double cost = cost(candidate) * Math.ceil((double) remaining / Math.min(capacity, remaining));
+          if (cost < bestCost) {
+            best = candidate;
+            bestCost = cost;
+            if (cost == 0) {
+              return best;
             }
           }
         }
@@ -232,12 +280,8 @@ public final class Suppression {
     return room;
   }
 
-  /**
-   * The group sides a pattern may take: the group and another value of its breakdown (opposite
-   * signs); or the group, everyone, and one value of every other breakdown (same signs), chosen to
-   * fit every unit of the chain. For everyone: everyone and one value of every breakdown.
-   */
-  private List<int[][]> groupChoices(Requirement r, List<Integer> chain, int[] stances, int sign) {
+  /** The group with each other value of its breakdown, opposite ways (none for everyone). */
+  private List<int[][]> oppositeGroups(Requirement r) {
     List<int[][]> choices = new ArrayList<>();
     Breakdown dimension = table.groups().dimension(r.group());
     if (dimension != null) {
@@ -247,6 +291,16 @@ public final class Suppression {
         }
       }
     }
+    return choices;
+  }
+
+  /**
+   * The group, everyone, and for every other breakdown the cheapest value whose cells can move the
+   * way the pattern needs at every one of the units (each with its own sign); null when a
+   * breakdown has none.
+   */
+  private int @Nullable [] sameWayGroups(Requirement r, UnitChoice units, int[] stances, int[] stanceSigns, int sign) {
+    Breakdown dimension = table.groups().dimension(r.group());
     int[] groups = new int[table.groups().breakdowns().size() + 1];
     int n = 0;
     groups[n++] = r.group();
@@ -254,36 +308,32 @@ public final class Suppression {
       groups[n++] = Groups.ALL;
     }
     for (Breakdown each : table.groups().breakdowns()) {
-      if (each != dimension) {
-        int chosen = -1;
-        double chosenCost = Double.MAX_VALUE;
-        for (int value : table.groups().of(each)) {
-          // With the same sign as the group, at every unit of the chain.
-          boolean fits = true;
-          double cost = 0;
-          for (int unit : chain) {
-            for (int i = 0; i < stances.length; i++) {
-              int cell = table.cell(unit, value, stances[i]);
-              int change = sign * (i == 0 ? 1 : -1);
-              fits &= change > 0 || slack(cell) > 0;
-              cost += costOf(cell);
-            }
-          }
-          if (fits && cost < chosenCost) {
-            chosen = value;
-            chosenCost = cost;
-          }
-        }
-        if (chosen < 0) {
-          return choices;
-        }
-        groups[n++] = chosen;
+      if (each == dimension) {
+        continue;
       }
+      int chosen = -1;
+      double chosenCost = Double.MAX_VALUE;
+      for (int value : table.groups().of(each)) {
+        boolean fits = true;
+        double cost = 0;
+        for (int u = 0; u < units.units.length && fits; u++) {
+          for (int s = 0; s < stances.length; s++) {
+            int cell = table.cell(units.units[u], value, stances[s]);
+            fits &= sign * units.signs[u] * stanceSigns[s] > 0 || slack(cell) > 0;
+            cost += costOf(cell);
+          }
+        }
+        if (fits && cost < chosenCost) {
+          chosen = value;
+          chosenCost = cost;
+        }
+      }
+      if (chosen < 0) {
+        return null;
+      }
+      groups[n++] = chosen;
     }
-    int[] signs = new int[n];
-    Arrays.fill(signs, 1);
-    choices.add(new int[][] {Arrays.copyOf(groups, n), signs});
-    return choices;
+    return Arrays.copyOf(groups, n);
   }
 
   private record UnitChoice(int[] units, int[] signs) {}

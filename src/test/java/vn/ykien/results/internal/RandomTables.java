@@ -49,13 +49,21 @@ final class RandomTables {
     return true;
   }
 
-  /** Adds {@code people} random people to random communes. */
+  /** Adds {@code people} random people to random communes, nine in ten approving. */
   RandomTables people(int people) {
+    return people(people, 0.9, 0.06);
+  }
+
+  /**
+   * Adds {@code people} random people to random communes, each approving with probability
+   * {@code approve}, disapproving with {@code disapprove}, approving in part otherwise.
+   */
+  RandomTables people(int people, double approve, double disapprove) {
     int first = parent.length - communes();
     for (int i = 0; i < people; i++) {
       int commune = first + random.nextInt(parent.length - first);
       double roll = random.nextDouble();
-      int stance = stances == 3 ? (roll < 0.7 ? 1 : 2) : roll < 0.9 ? 1 : roll < 0.96 ? 2 : 3;
+      int stance = stances == 3 ? (roll < 0.7 ? 1 : 2) : roll < approve ? 1 : roll < approve + disapprove ? 2 : 3;
       int[] columns = new int[this.groups.breakdowns().size()];
       for (int d = 0; d < columns.length; d++) {
         Breakdown b = this.groups.breakdowns().get(d);

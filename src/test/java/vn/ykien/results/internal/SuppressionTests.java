@@ -69,6 +69,90 @@ class SuppressionTests {
   }
 
   @Test
+  void communesPublishedInTotalOnlyAreProtectedAsWellWhoeverSolvesTheTable() {
+    for (long seed = 3; seed <= 4; seed++) {
+      RandomTables people = new RandomTables(seed, 3, 3).people(400, 0.97, 0.02);
+      CellTable table = people.table().leavesInTotalOnly();
+      List<Suppression.Requirement> requirements = sensitive(table, null);
+      assertThat(requirements).isNotEmpty();
+
+      assertThat(Suppression.protect(table, requirements)).as("seed %d protected without withholding the item", seed).isTrue();
+
+      long[] published = table.published();
+      LinearAttack attack = new LinearAttack(people.parent, published);
+      java.util.Collections.shuffle(requirements, new java.util.Random(seed));
+      for (Suppression.Requirement r : requirements.subList(0, Math.min(25, requirements.size()))) {
+        int cell = table.cell(r.unit(), r.group(), r.stance());
+        couldBe(attack, cell, table.value(cell) + (r.down() ? -r.amount() : r.amount()), r.toString());
+      }
+      // A commune's small groups, never published, give away no more than the rows shown around
+      // them (the commune's total, the group in the province and the nation): one person fewer of
+      // a stance could be in the row wherever each of those has someone outside the row who took
+      // another, one more wherever each has someone outside the row who took it.
+      int checked = 0;
+      for (int u = 1 + 3; u < table.units(); u++) {
+        long communeStances = 0;
+        for (int s = 1; s < table.stances(); s++) {
+          communeStances += table.value(u, Groups.ALL, s) > 0 ? 1 : 0;
+        }
+        for (int g = 1; g < table.groups().count() && communeStances > 1; g++) {
+          long rowPeople = table.value(u, g, CellTable.ANY);
+          if (rowPeople > 0 && rowPeople < K) {
+            for (int s = 1; s < table.stances(); s++) {
+              int cell = table.cell(u, g, s);
+              assertThat(published[cell]).isEqualTo(-1);
+              long inRow = table.value(cell);
+              long othersInRow = rowPeople - inRow;
+              boolean othersAbove = table.value(u, Groups.ALL, CellTable.ANY) - table.value(u, Groups.ALL, s) > othersInRow;
+              boolean sameAbove = table.value(u, Groups.ALL, s) > inRow;
+              for (int a = people.parent[u]; a >= 0; a = people.parent[a]) {
+                othersAbove &= table.value(a, g, CellTable.ANY) - table.value(a, g, s) > othersInRow;
+                sameAbove &= table.value(a, g, s) > inRow;
+              }
+              if (inRow > 0 && othersAbove) {
+                couldBe(attack, cell, inRow - 1, "commune %d group %d stance %d, one fewer".formatted(u, g, s));
+                checked++;
+              }
+              if (inRow < rowPeople && sameAbove) {
+                couldBe(attack, cell, inRow + 1, "commune %d group %d stance %d, one more".formatted(u, g, s));
+                checked++;
+              }
+            }
+          }
+        }
+      }
+      assertThat(checked).as("small rows checked, seed %d", seed).isPositive();
+    }
+  }
+
+  @Test
+  void aNationOfSmallCommunesWhereAlmostEveryoneApprovesStillShowsTheNationsAndEveryProvincesApprovalShares() {
+    // The real run: a few hundred people per commune, 99.5 % approving; most of a commune's groups
+    // have fewer than k people, and a province has a handful who did not approve.
+    RandomTables people = new RandomTables(11, 6, 40).people(60_000, 0.995, 0.003);
+    CellTable table = people.table().leavesInTotalOnly();
+
+    assertThat(Suppression.protect(table, sensitive(table, null))).isTrue();
+
+    for (int u = 0; u <= 6; u++) {
+      assertThat(table.hidden(table.cell(u, Groups.ALL, 1))).as("approvals of unit %d, everyone", u).isFalse();
+    }
+    for (int g : Groups.ANSWERS.of(Breakdown.AGE)) {
+      assertThat(table.hidden(table.cell(0, g, 1))).as("approvals in the nation, age group %d", g).isFalse();
+    }
+    for (int s = 1; s < table.stances(); s++) {
+      assertThat(table.value(0, Groups.ALL, s)).isGreaterThanOrEqualTo(K);
+      assertThat(table.hidden(table.cell(0, Groups.ALL, s))).as("the nation's stance %d, everyone", s).isFalse();
+    }
+    long[] published = table.published();
+    for (int c = 0; c < published.length; c++) {
+      assertThat(published[c] < 0 || published[c] == 0 || published[c] >= K || table.stanceOf(c) == CellTable.ANY)
+          .as("cell %d shows %d", c, published[c])
+          .isTrue();
+    }
+  }
+
+  @Test
   void aCommentStanceTableOfThoseWhoTookItAndThoseWhoDidNotIsProtectedTheSameWay() {
     // One stance of the comments on an item: everyone who commented, those whose comments took the
     // stance, those whose did not; groups without a channel.
