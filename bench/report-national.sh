@@ -297,6 +297,18 @@ t0=$(seconds)
 cli results release --consultation hien-phap-2025 --lang en | tee "$work/release.txt"
 t1=$(seconds)
 echo "release (command, start included): $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}') s"
+# The headline: each item's split of everyone in the nation and in each province, hidden or not
+# (shown[2..4]: approve, disapprove, partly of the everyone row; -1 hidden).
+sql "select 'hidden in the nation (items): approve=' || count(*) filter (where shown[2] < 0) || ' disapprove=' || count(*) filter (where shown[3] < 0)
+       || ' partly=' || count(*) filter (where shown[4] < 0) || ' of ' || count(*)
+     from results.unit_item r join units.unit u on u.id = r.unit_id and u.kind = 'NATION' where r.consultation_id = $consultation"
+sql "select 'hidden in the provinces (province x item): approve=' || count(*) filter (where shown[2] < 0) || ' disapprove=' || count(*) filter (where shown[3] < 0)
+       || ' partly=' || count(*) filter (where shown[4] < 0) || ' of ' || count(*)
+     from results.unit_item r join units.unit u on u.id = r.unit_id and u.kind = 'PROVINCE' where r.consultation_id = $consultation"
+sql "select 'hidden in the nation, comment stances of everyone (item x stance): ' || sum((shown[2] < 0)::int + (shown[3] < 0)::int + (shown[4] < 0)::int + (shown[5] < 0)::int + (shown[6] < 0)::int) || ' of ' || 5 * count(*)
+     from results.unit_comment r join units.unit u on u.id = r.unit_id and u.kind = 'NATION' where r.consultation_id = $consultation and r.stance = 'ALL'"
+sql "select 'hidden in the communes (commune x item): approve=' || count(*) filter (where shown[2] < 0) || ' of ' || count(*)
+     from results.unit_item r join units.unit u on u.id = r.unit_id and u.kind = 'COMMUNE' where r.consultation_id = $consultation"
 http_timed() { # $1: name, $2: url
   for _ in $(seq 1 "$repeat"); do curl -s -o /dev/null -w '%{time_total}\n' "$2"; done | awk '{print $1 * 1000}' | sort -n \
     | awk -v name="$1" '{ v[NR] = $1 } END { printf "%s: p50=%.1f ms p95=%.1f ms (%d requests)\n", name, v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)], NR }'

@@ -135,6 +135,9 @@ public class ConsultationResults {
     if (group < 0) {
       return new CommentsLookup.UnknownGroup();
     }
+    if (group != Groups.ALL && units.children(unit.id()).stream().noneMatch(ConsultationResults::showsContent)) {
+      return new CommentsLookup.TotalOnly();
+    }
     var release = releases.latest(consultation.id());
     if (release.isEmpty()) {
       return new CommentsLookup.NotReleasedYet();

@@ -145,6 +145,7 @@ class CommentResultsPages {
         model.addAttribute("commune", unit.parentId() == null ? null : units.find(unit.parentId()).orElse(null));
       }
       case CommentsLookup.NotReleasedYet none -> model.addAttribute("refusal", "results.notReleasedYet");
+      case CommentsLookup.TotalOnly totalOnly -> model.addAttribute("refusal", "publicResults.groupsTotalOnly");
       case CommentsLookup.UnknownGroup unknownGroup -> {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("refusal", "results.unknownFilter");
