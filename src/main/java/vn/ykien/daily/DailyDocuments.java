@@ -99,6 +99,7 @@ public class DailyDocuments {
         List.of(text(locale, "daily.doc.column.unit"), text(locale, "daily.doc.column.eligible"),
             text(locale, "daily.doc.column.people"), text(locale, "daily.doc.column.rate")),
         rows,
+        List.of(),
         text(locale, "daily.doc.check", figures.code(), checkBase + "/check/snapshots"),
         checkUrl,
         village ? "" : text(locale, "daily.doc.signFor"),

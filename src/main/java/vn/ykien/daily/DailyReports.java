@@ -177,6 +177,49 @@ public class DailyReports {
         .list();
   }
 
+  /** A unit's daily reporting over the whole consultation (the latest version of each day's report). */
+  @Transactional(readOnly = true)
+  public ReportingSummary summary(Consultation consultation, Unit unit) {
+    var own =
+        jdbc.sql(
+                """
+                select count(*), coalesce(sum(meetings), 0), coalesce(sum(broadcasts), 0), coalesce(sum(visits), 0)
+                from (select distinct on (day) meetings, broadcasts, visits from daily.report
+                      where consultation_id = ? and unit_id = ? order by day, version desc) latest
+                """)
+            .params(consultation.id(), unit.id())
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+            .single();
+    List<String> proposals =
+        jdbc.sql(
+                """
+                select proposals from (
+                  select proposals, min(day) as first from (
+                    select distinct on (day) day, btrim(proposals) as proposals from daily.report
+                    where consultation_id = ? and unit_id = ? order by day, version desc) latest
+                  where proposals <> '' group by proposals) distinct_ones
+                order by first, proposals
+                """)
+            .params(consultation.id(), unit.id())
+            .query(String.class)
+            .list();
+    Long[] below = units.children(unit.id()).stream().filter(child -> levelOf(child).isPresent()).map(Unit::id).toArray(Long[]::new);
+    int[] confirmed = {0, 0};
+    if (below.length > 0) {
+      jdbc.sql(
+              """
+              select count(*), count(*) filter (where confirmed_at <= due_at)
+              from daily.report where consultation_id = ? and version = 1 and unit_id = any(?::bigint[])
+              """)
+          .params(consultation.id(), below)
+          .query((ResultSet rs) -> {
+            confirmed[0] = rs.getInt(1);
+            confirmed[1] = rs.getInt(2);
+          });
+    }
+    return new ReportingSummary((int) own[0], confirmed[0], confirmed[1], own[1], own[2], own[3], proposals);
+  }
+
   /** Which units below have confirmed their report of the day, lagging first. */
   @Transactional(readOnly = true)
   public Completeness completeness(Consultation consultation, Unit unit, LocalDate day) {

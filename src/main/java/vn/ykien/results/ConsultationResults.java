@@ -21,6 +21,7 @@ import vn.ykien.results.internal.CellTable;
 import vn.ykien.results.internal.Groups;
 import vn.ykien.results.internal.MinimumGroup;
 import vn.ykien.results.internal.Releases;
+import vn.ykien.results.internal.ThemeReleases;
 import vn.ykien.units.Unit;
 import vn.ykien.units.UnitKind;
 import vn.ykien.units.Units;
@@ -36,6 +37,7 @@ public class ConsultationResults {
   private final Consultations consultations;
   private final Units units;
   private final Releases releases;
+  private final ThemeReleases themes;
   private final int k;
 
   /**
@@ -54,8 +56,10 @@ public class ConsultationResults {
 
   private record Shown(long consultationId, int release, long unitId) {}
 
-  ConsultationResults(JdbcClient jdbc, Consultations consultations, Units units, Releases releases, MinimumGroup k) {
+  ConsultationResults(
+      JdbcClient jdbc, Consultations consultations, Units units, Releases releases, ThemeReleases themes, MinimumGroup k) {
     this.jdbc = jdbc;
+    this.themes = themes;
     this.consultations = consultations;
     this.units = units;
     this.releases = releases;
@@ -65,6 +69,11 @@ public class ConsultationResults {
   /** Whether content figures may be shown for this unit at all: communes and above only. */
   public static boolean showsContent(Unit unit) {
     return unit.kind() != UnitKind.VILLAGE;
+  }
+
+  /** The comment themes and campaigns a release last published for a unit (none below a commune). */
+  public ReleasedThemes themes(Consultation consultation, Unit unit) {
+    return showsContent(unit) ? themes.of(consultation.id(), unit) : ReleasedThemes.NONE;
   }
 
   /** The top unit of the latest release (the nation, or the consultation's own area). */

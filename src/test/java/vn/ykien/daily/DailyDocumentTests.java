@@ -130,4 +130,49 @@ class DailyDocumentTests {
   }
 
   @Autowired DailySnapshots snapshots;
+  @Autowired vn.ykien.results.internal.Releases releases;
+
+  @Test
+  void theCommunesFinalReportFollowsTheMinistrysOutlineWithEveryFigureFromThePlatform() throws Exception {
+    Consultation consultation = fixtures.anOpenConsultation();
+    for (int i = 0; i < 12; i++) {
+      List<Answer> answers = new ArrayList<>();
+      for (DraftItem item : fixtures.items(consultation)) {
+        answers.add(new Answer(item.id(), i < 10 ? Stance.APPROVE : Stance.DISAPPROVE, null));
+      }
+      submission.submit(new SubmitOpinion(consultation.id(), fixtures.aResident().inGroup(5).register(), 2, Assistance.SELF, answers, null, null));
+    }
+    fixtures.readersCaughtUp();
+    releases.publish(consultation.id());
+    LocalDate day = LocalDate.now(Consultation.ZONE).minusDays(1);
+    var commune = units.findByCode("2026-07", "14167").orElseThrow();
+    reports.confirm(consultation, commune, day, new OutreachLines(4, 1, 25, "", "Kéo dài giờ mở điểm hỗ trợ đến 21 giờ"), null, "canbo.giaothuy");
+    OfficialSession official = new OfficialSession(port);
+    assertThat(official.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
+    String query = "?consultation=" + consultation.slug();
+    DraftItem first = fixtures.items(consultation).getFirst();
+
+    byte[] pdf = download(official, "/officials/units/2026-07/14167/final-report.pdf" + query);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains(
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Tổng kết kết quả lấy ý kiến nhân dân",
+          "I. CÔNG TÁC TỔ CHỨC LẤY Ý KIẾN", "đơn vị đã xác nhận báo cáo 1 ngày", "4 buổi họp",
+          "II. KẾT QUẢ LẤY Ý KIẾN", "Người tham gia theo nhóm", "Ý kiến đối với từng nội dung", "đợt công bố kết quả số",
+          first.label().in(java.util.Locale.of("vi")),
+          "III. ĐỀ XUẤT, KIẾN NGHỊ", "Kéo dài giờ mở điểm hỗ trợ đến 21 giờ", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:");
+      // The item's row: the people who answered it in the commune, as the release shows them.
+      assertThat(text).containsPattern(java.util.regex.Pattern.quote(first.label().in(java.util.Locale.of("vi"))) + " 12 ");
+      Path png = Path.of("target", "screenshots", "final-report-commune-page1.png");
+      Files.createDirectories(png.getParent());
+      ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", png.toFile());
+    }
+    byte[] docx = download(official, "/officials/units/2026-07/14167/final-report.docx" + query + "&lang=en");
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+        XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+      assertThat(extractor.getText()).contains("I. HOW THE CONSULTATION WAS ORGANISED", "II. RESULTS", "III. PROPOSALS",
+          "Kéo dài giờ mở điểm hỗ trợ đến 21 giờ");
+      assertThat(document.getTables()).as("header, units below, groups, items, signature").hasSizeGreaterThanOrEqualTo(4);
+    }
+  }
 }

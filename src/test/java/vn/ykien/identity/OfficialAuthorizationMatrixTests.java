@@ -109,6 +109,13 @@ class OfficialAuthorizationMatrixTests {
                   OfficialRole.COMMUNE_OFFICER,
                   OfficialRole.GROUP_OFFICER,
                   OfficialRole.ANALYST)),
+          Map.entry(Endpoint.FINAL_REPORT,
+              Set.of(
+                  OfficialRole.NATIONAL_ADMIN,
+                  OfficialRole.PROVINCE_OFFICER,
+                  OfficialRole.COMMUNE_OFFICER,
+                  OfficialRole.GROUP_OFFICER,
+                  OfficialRole.ANALYST)),
           Map.entry(Endpoint.DAILY_XLSX,
               Set.of(
                   OfficialRole.NATIONAL_ADMIN,
@@ -182,6 +189,8 @@ class OfficialAuthorizationMatrixTests {
     DAILY,
     /** Yesterday's daily report as a PDF (its figures frozen). */
     DAILY_DOCUMENT,
+    /** The consultation's final summary report as a DOCX (figures as of the latest cut-off). */
+    FINAL_REPORT,
     /** Yesterday's commune-level snapshot as a spreadsheet, the units within. */
     DAILY_XLSX,
     /** Confirming the daily report with a negative number of meetings: refused, nothing stored. */
@@ -347,6 +356,7 @@ class OfficialAuthorizationMatrixTests {
               session.get(base + "/daily.xlsx?level=COMMUNE&day=" + java.time.LocalDate.now(vn.ykien.consultation.Consultation.ZONE).minusDays(1));
           case DAILY_DOCUMENT ->
               session.get(base + "/daily.pdf?day=" + java.time.LocalDate.now(vn.ykien.consultation.Consultation.ZONE).minusDays(1));
+          case FINAL_REPORT -> session.get(base + "/final-report.docx");
           case DAILY_CONFIRM -> session.post(base + "/daily", Map.of("meetings", "-1"));
           case DAILY_REMIND -> session.post(base + "/daily/remind", Map.of("unit", "none"));
           case DAILY_TARGET ->

@@ -61,26 +61,14 @@ public final class DocxReports {
       type.setSpacingBefore(240);
       text(type, report.type(), 14, true, false, ParagraphAlignment.CENTER);
       text(document.createParagraph(), report.summary(), 14, true, false, ParagraphAlignment.CENTER);
-      for (String body : report.paragraphs()) {
-        XWPFParagraph paragraph = document.createParagraph();
-        paragraph.setIndentationFirstLine((int) Math.round(12.7 * TWIPS_PER_MM));
-        paragraph.setSpacingAfter(120);
-        text(paragraph, body, 14, false, false, ParagraphAlignment.BOTH);
-      }
-      if (!report.rows().isEmpty()) {
-        text(document.createParagraph(), report.tableTitle(), 13, true, false, ParagraphAlignment.LEFT);
-        XWPFTable table = document.createTable(report.rows().size() + 1, report.columns().size());
-        table.setWidth("100%");
-        for (int c = 0; c < report.columns().size(); c++) {
-          text(table.getRow(0).getCell(c).getParagraphs().getFirst(), report.columns().get(c), 12, true, false, ParagraphAlignment.CENTER);
-        }
-        for (int r = 0; r < report.rows().size(); r++) {
-          var row = report.rows().get(r);
-          for (int c = 0; c < row.size(); c++) {
-            text(table.getRow(r + 1).getCell(c).getParagraphs().getFirst(), row.get(c), 12, false, false,
-                c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.RIGHT);
-          }
-        }
+      paragraphs(document, report.paragraphs());
+      table(document, report.tableTitle(), report.columns(), report.rows());
+      for (ReportDocument.Section part : report.sections()) {
+        XWPFParagraph heading = document.createParagraph();
+        heading.setSpacingBefore(160);
+        text(heading, part.heading(), 14, true, false, ParagraphAlignment.LEFT);
+        paragraphs(document, part.paragraphs());
+        table(document, part.tableTitle(), part.columns(), part.rows());
       }
       XWPFParagraph check = document.createParagraph();
       check.setSpacingBefore(200);
@@ -111,6 +99,35 @@ public final class DocxReports {
       return out.toByteArray();
     } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       throw new IllegalStateException("the report could not be written as DOCX", e);
+    }
+  }
+
+  private static void paragraphs(XWPFDocument document, java.util.List<String> texts) {
+    for (String body : texts) {
+      XWPFParagraph paragraph = document.createParagraph();
+      paragraph.setIndentationFirstLine((int) Math.round(12.7 * TWIPS_PER_MM));
+      paragraph.setSpacingAfter(120);
+      text(paragraph, body, 14, false, false, ParagraphAlignment.BOTH);
+    }
+  }
+
+  /** A titled table: the first column names the row (left), the others are figures (right). */
+  private static void table(XWPFDocument document, String title, java.util.List<String> columns, java.util.List<java.util.List<String>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    text(document.createParagraph(), title, 13, true, false, ParagraphAlignment.LEFT);
+    XWPFTable table = document.createTable(rows.size() + 1, columns.size());
+    table.setWidth("100%");
+    for (int c = 0; c < columns.size(); c++) {
+      text(table.getRow(0).getCell(c).getParagraphs().getFirst(), columns.get(c), 12, true, false, ParagraphAlignment.CENTER);
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      var row = rows.get(r);
+      for (int c = 0; c < row.size(); c++) {
+        text(table.getRow(r + 1).getCell(c).getParagraphs().getFirst(), row.get(c), 12, false, false,
+            c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.RIGHT);
+      }
     }
   }
 

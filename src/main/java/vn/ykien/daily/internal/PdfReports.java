@@ -92,36 +92,15 @@ public final class PdfReports {
     document.add(centred(report.summary(), new Font(bold, 14)));
     document.add(rule(0.2f, regular));
 
-    for (String text : report.paragraphs()) {
-      Paragraph paragraph = new Paragraph(text, new Font(regular, 14));
-      paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
-      paragraph.setFirstLineIndent(12.7f * MM);
-      paragraph.setSpacingAfter(6);
-      paragraph.setLeading(14 * 1.2f);
-      document.add(paragraph);
-    }
-
-    if (!report.rows().isEmpty()) {
-      Paragraph title = new Paragraph(report.tableTitle(), new Font(bold, 13));
-      title.setSpacingBefore(6);
-      title.setSpacingAfter(4);
-      document.add(title);
-      PdfPTable table = new PdfPTable(new float[] {46, 18, 18, 18});
-      table.setWidthPercentage(100);
-      table.setHeaderRows(1);
-      for (String column : report.columns()) {
-        PdfPCell heading = new PdfPCell(new Phrase(column, new Font(bold, 12)));
-        heading.setHorizontalAlignment(Element.ALIGN_CENTER);
-        table.addCell(heading);
-      }
-      for (var row : report.rows()) {
-        for (int i = 0; i < row.size(); i++) {
-          PdfPCell value = new PdfPCell(new Phrase(row.get(i), new Font(regular, 12)));
-          value.setHorizontalAlignment(i == 0 ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
-          table.addCell(value);
-        }
-      }
-      document.add(table);
+    paragraphs(document, report.paragraphs(), regular);
+    table(document, report.tableTitle(), report.columns(), report.rows(), regular, bold);
+    for (ReportDocument.Section section : report.sections()) {
+      Paragraph heading = new Paragraph(section.heading(), new Font(bold, 14));
+      heading.setSpacingBefore(8);
+      heading.setSpacingAfter(4);
+      document.add(heading);
+      paragraphs(document, section.paragraphs(), regular);
+      table(document, section.tableTitle(), section.columns(), section.rows(), regular, bold);
     }
 
     PdfPTable check = new PdfPTable(new float[] {22, 78});
@@ -160,6 +139,48 @@ public final class PdfReports {
     document.add(signature);
     document.close();
     return out.toByteArray();
+  }
+
+  private static void paragraphs(Document document, java.util.List<String> texts, BaseFont regular) {
+    for (String text : texts) {
+      Paragraph paragraph = new Paragraph(text, new Font(regular, 14));
+      paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
+      paragraph.setFirstLineIndent(12.7f * MM);
+      paragraph.setSpacingAfter(6);
+      paragraph.setLeading(14 * 1.2f);
+      document.add(paragraph);
+    }
+  }
+
+  /** A titled table: the first column names the row (left), the others are figures (right). */
+  private static void table(
+      Document document, String title, java.util.List<String> columns, java.util.List<java.util.List<String>> rows, BaseFont regular, BaseFont bold) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Paragraph caption = new Paragraph(title, new Font(bold, 13));
+    caption.setSpacingBefore(6);
+    caption.setSpacingAfter(4);
+    document.add(caption);
+    float[] widths = new float[columns.size()];
+    java.util.Arrays.fill(widths, columns.size() == 1 ? 100 : 54f / (columns.size() - 1));
+    widths[0] = columns.size() == 1 ? 100 : 46;
+    PdfPTable table = new PdfPTable(widths);
+    table.setWidthPercentage(100);
+    table.setHeaderRows(1);
+    for (String column : columns) {
+      PdfPCell heading = new PdfPCell(new Phrase(column, new Font(bold, 12)));
+      heading.setHorizontalAlignment(Element.ALIGN_CENTER);
+      table.addCell(heading);
+    }
+    for (var row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        PdfPCell value = new PdfPCell(new Phrase(row.get(i), new Font(regular, 12)));
+        value.setHorizontalAlignment(i == 0 ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
+        table.addCell(value);
+      }
+    }
+    document.add(table);
   }
 
   private static PdfPCell cell() {

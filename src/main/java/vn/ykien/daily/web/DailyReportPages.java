@@ -46,6 +46,7 @@ class DailyReportPages {
   private final DailyReports reports;
   private final Targets targets;
   private final DailyDocuments documents;
+  private final vn.ykien.daily.FinalReports finals;
   private final vn.ykien.daily.DailySnapshots snapshots;
   private final vn.ykien.daily.internal.XlsxSnapshots xlsx;
   private final vn.ykien.units.Units units;
@@ -54,13 +55,14 @@ class DailyReportPages {
 
   DailyReportPages(
       OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, DailyDocuments documents,
-      vn.ykien.daily.DailySnapshots snapshots, vn.ykien.daily.internal.XlsxSnapshots xlsx, vn.ykien.units.Units units,
+      vn.ykien.daily.FinalReports finals, vn.ykien.daily.DailySnapshots snapshots, vn.ykien.daily.internal.XlsxSnapshots xlsx, vn.ykien.units.Units units,
       org.springframework.context.MessageSource messages, Clock clock) {
     this.access = access;
     this.consultations = consultations;
     this.reports = reports;
     this.targets = targets;
     this.documents = documents;
+    this.finals = finals;
     this.snapshots = snapshots;
     this.xlsx = xlsx;
     this.units = units;
@@ -189,6 +191,32 @@ class DailyReportPages {
     var document = documents.document(chosen, at.unit(), date, org.springframework.context.i18n.LocaleContextHolder.getLocale(), base)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
     String name = "bao-cao-" + at.unit().code() + "-" + date + (pdf ? ".pdf" : ".docx");
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(pdf
+            ? org.springframework.http.MediaType.APPLICATION_PDF
+            : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(pdf ? documents.pdf(document) : documents.docx(document));
+  }
+
+  /**
+   * The final summary report of the consultation for the unit (the Ministry of Justice's outline),
+   * PDF or DOCX, from its level's latest snapshot and the latest release of results.
+   */
+  @GetMapping({"/officials/units/{edition}/{code}/final-report.pdf", "/officials/units/{edition}/{code}/final-report.docx"})
+  org.springframework.http.ResponseEntity<byte[]> finalReport(
+      @PathVariable String edition,
+      @PathVariable String code,
+      @RequestParam(required = false) @Nullable String consultation,
+      @Nullable SignedInOfficial official,
+      jakarta.servlet.http.HttpServletRequest request) {
+    var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
+    Consultation chosen = chosen(consultation);
+    boolean pdf = request.getRequestURI().endsWith(".pdf");
+    String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
+    var document = finals.document(chosen, at.unit(), org.springframework.context.i18n.LocaleContextHolder.getLocale(), base)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+    String name = "bao-cao-tong-ket-" + at.unit().code() + (pdf ? ".pdf" : ".docx");
     return org.springframework.http.ResponseEntity.ok()
         .contentType(pdf
             ? org.springframework.http.MediaType.APPLICATION_PDF
