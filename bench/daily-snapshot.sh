@@ -66,6 +66,8 @@ national="$(awk -v m="$inside_ms" 'BEGIN{printf "%.1f", m/1000}')"
 echo "national snapshot (COMMUNE level, $day): $units units, $counted people in its communes; ${national} s in its transaction, ${wall} s for the command"
 
 # 4. Opening any unit's snapshot.
+# Fresh statistics for the tables just truncated and filled (autovacuum has not seen them yet).
+sql "analyze daily.snapshot_unit; analyze daily.snapshot" > /dev/null
 sql "drop table if exists public.bench_units; create table public.bench_units as select row_number() over () as n, unit_id, code from daily.snapshot_unit where snapshot_id = $snapshot order by random()" > /dev/null
 count="$(sql "select count(*) from public.bench_units")"
 cat > "$work/unit.sql" <<SQL
@@ -100,4 +102,31 @@ done
 awk '{printf "province report (Hà Nội, its communes in a table) %s: HTTP %s in %.2f s\n", $1, $2, $3}' "$work/documents.txt"
 echo "(the first PDF request also took the PROVINCE level's snapshot)"
 ls -l "$work/hanoi.pdf" "$work/hanoi.docx" | awk '{print $9": "$5" bytes"}'
+for kind in pdf docx; do
+  curl -fs -b "$jar_cookies" -o "$work/hanoi-final.$kind" -w "%{http_code} %{time_total}\n" \
+    "http://localhost:$port/officials/units/2026-07/$hanoi/final-report.$kind?consultation=hien-phap-2025" \
+    | awk -v k="$kind" '{printf "final report (Hà Nội) %s: HTTP %s in %.2f s\n", k, $1, $2}'
+done
+
+# 6. Every unit of the communes' snapshot as XLSX (the nation: every commune and village of the
+# country), against one province's (a hundred communes), with the server's heap sampled every
+# 50 ms while each is written (jstat: eden + old generation in use); streamed in constant memory,
+# the two peaks should be alike.
+jstat_bin="$(dirname "$java")/jstat"
+xlsx_timed() { # $1: name, $2: unit code
+  "$jstat_bin" -gc "$server" 50 > "$work/jstat-$1.txt" 2>/dev/null &
+  local sampler=$!
+  sleep 0.3
+  curl -fs -b "$jar_cookies" -o "$work/$1.xlsx" -w "%{http_code} %{time_total} %{size_download}\n" \
+    "http://localhost:$port/officials/units/2026-07/$2/daily.xlsx?consultation=hien-phap-2025&day=$day&level=COMMUNE" > "$work/xlsx-$1.txt"
+  sleep 0.3
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  local peak
+  peak="$(awk 'NR > 1 && $6 ~ /^[0-9.]+$/ { used = $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/jstat-$1.txt")"
+  awk -v name="$1" -v peak="$peak" '{printf "xlsx %s: HTTP %s in %.2f s, %d bytes; server heap in use at most %s MB while written\n", name, $1, $2, $3, peak}' "$work/xlsx-$1.txt"
+}
+xlsx_timed province "$hanoi"
+xlsx_timed nation VN
+xlsx_timed province-again "$hanoi"
 echo "national_snapshot_seconds=$national unit_snapshot_p95_ms=$web95"
