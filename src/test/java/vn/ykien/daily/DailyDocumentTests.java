@@ -125,6 +125,13 @@ class DailyDocumentTests {
       }
       assertThat(codes).contains("14167").allMatch(code -> code.startsWith("14167")).hasSize(1 + units.children(units.findByCode("2026-07", "14167").orElseThrow().id()).size());
     }
+    // The same as CSV: UTF-8 with its byte order mark, the headings, one line per unit.
+    byte[] csv = download(commune, "/officials/units/2026-07/14167/daily.csv" + query);
+    assertThat(java.util.Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    List<String> lines = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.getFirst()).startsWith("Mã đơn vị,").contains("Số người đã tham gia");
+    assertThat(lines.subList(1, lines.size())).hasSize(1 + units.children(units.findByCode("2026-07", "14167").orElseThrow().id()).size())
+        .allMatch(line -> line.startsWith("14167"));
     assertThat(commune.getBytes("/officials/units/2026-07/14167/daily.xlsx?consultation=" + consultation.slug() + "&day=" + day + "&level=MOON").statusCode())
         .isEqualTo(422);
   }

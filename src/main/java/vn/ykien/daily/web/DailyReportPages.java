@@ -48,14 +48,14 @@ class DailyReportPages {
   private final DailyDocuments documents;
   private final vn.ykien.daily.FinalReports finals;
   private final vn.ykien.daily.DailySnapshots snapshots;
-  private final vn.ykien.daily.internal.XlsxSnapshots xlsx;
+  private final vn.ykien.daily.internal.SnapshotSheets sheets;
   private final vn.ykien.units.Units units;
   private final org.springframework.context.MessageSource messages;
   private final Clock clock;
 
   DailyReportPages(
       OfficialAccess access, Consultations consultations, DailyReports reports, Targets targets, DailyDocuments documents,
-      vn.ykien.daily.FinalReports finals, vn.ykien.daily.DailySnapshots snapshots, vn.ykien.daily.internal.XlsxSnapshots xlsx, vn.ykien.units.Units units,
+      vn.ykien.daily.FinalReports finals, vn.ykien.daily.DailySnapshots snapshots, vn.ykien.daily.internal.SnapshotSheets sheets, vn.ykien.units.Units units,
       org.springframework.context.MessageSource messages, Clock clock) {
     this.access = access;
     this.consultations = consultations;
@@ -64,7 +64,7 @@ class DailyReportPages {
     this.documents = documents;
     this.finals = finals;
     this.snapshots = snapshots;
-    this.xlsx = xlsx;
+    this.sheets = sheets;
     this.units = units;
     this.messages = messages;
     this.clock = clock;
@@ -226,10 +226,10 @@ class DailyReportPages {
   }
 
   /**
-   * A level's snapshot of a day as a spreadsheet, every unit of it within the official's unit (the
-   * nation: every commune and village of the country), streamed.
+   * A level's snapshot of a day as a spreadsheet (XLSX) or CSV, every unit of it within the
+   * official's unit (the nation: every commune and village of the country), streamed.
    */
-  @GetMapping("/officials/units/{edition}/{code}/daily.xlsx")
+  @GetMapping({"/officials/units/{edition}/{code}/daily.xlsx", "/officials/units/{edition}/{code}/daily.csv"})
   void spreadsheet(
       @PathVariable String edition,
       @PathVariable String code,
@@ -237,6 +237,7 @@ class DailyReportPages {
       @RequestParam(required = false) @Nullable String day,
       @RequestParam(required = false) @Nullable String level,
       @Nullable SignedInOfficial official,
+      jakarta.servlet.http.HttpServletRequest request,
       Model model,
       HttpServletResponse response) throws java.io.IOException {
     var at = access.requireUnit(official, Permission.VIEW_PARTICIPATION, edition, code);
@@ -261,11 +262,18 @@ class DailyReportPages {
       headings.add(messages.getMessage(vn.ykien.daily.SnapshotFigures.messageKey(figure), null, locale));
     }
     java.util.Set<Long> within = at.unit().parentId() == null ? null : new java.util.HashSet<>(units.subtree(at.unit().id()));
-    response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    boolean csv = request.getRequestURI().endsWith(".csv");
+    response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-        "attachment; filename=\"so-lieu-" + at.unit().code() + "-" + chosenLevel.name().toLowerCase(java.util.Locale.ROOT) + "-" + date + ".xlsx\"");
-    xlsx.write(snapshot, within, headings, unit -> messages.getMessage("daily.level." + unit.kind().name(), null, unit.kind().name(), locale),
-        response.getOutputStream(), locale);
+        "attachment; filename=\"so-lieu-" + at.unit().code() + "-" + chosenLevel.name().toLowerCase(java.util.Locale.ROOT) + "-" + date
+            + (csv ? ".csv" : ".xlsx") + "\"");
+    java.util.function.Function<Unit, String> kindName =
+        unit -> messages.getMessage("daily.level." + unit.kind().name(), null, unit.kind().name(), locale);
+    if (csv) {
+      sheets.csv(snapshot, within, headings, kindName, response.getOutputStream(), locale);
+    } else {
+      sheets.xlsx(snapshot, within, headings, kindName, response.getOutputStream(), locale);
+    }
   }
 
   /** Sets a participation target of the official's own unit (the form's measure is participation; nothing else is kept). */
