@@ -27,11 +27,16 @@ public class DailyDocuments {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DailyReports reports;
+  private final DailySnapshots snapshots;
+  private final vn.ykien.consultation.Consultations consultations;
   private final Units units;
   private final MessageSource messages;
 
-  DailyDocuments(DailyReports reports, Units units, MessageSource messages) {
+  DailyDocuments(
+      DailyReports reports, DailySnapshots snapshots, vn.ykien.consultation.Consultations consultations, Units units, MessageSource messages) {
     this.reports = reports;
+    this.snapshots = snapshots;
+    this.consultations = consultations;
     this.units = units;
     this.messages = messages;
   }
@@ -78,6 +83,8 @@ public class DailyDocuments {
           number(below.people(), locale),
           below.ratePercent() == null ? "—" : String.format(locale, "%.1f %%", below.ratePercent())));
     }
+    List<ReportDocument.Section> sections = new ArrayList<>();
+    snapshots.content(figures.snapshot(), unit.id()).ifPresent(content -> sections.add(opinions(consultation, content, locale)));
     String checkUrl = checkBase + "/check/snapshots/" + figures.code();
     List<String> recipients = new ArrayList<>();
     if (parent != null) {
@@ -99,13 +106,34 @@ public class DailyDocuments {
         List.of(text(locale, "daily.doc.column.unit"), text(locale, "daily.doc.column.eligible"),
             text(locale, "daily.doc.column.people"), text(locale, "daily.doc.column.rate")),
         rows,
-        List.of(),
+        sections,
         text(locale, "daily.doc.check", figures.code(), checkBase + "/check/snapshots"),
         checkUrl,
         village ? "" : text(locale, "daily.doc.signFor"),
         text(locale, village ? "daily.doc.signerVillage" : "daily.doc.signer"),
         text(locale, "daily.doc.recipients"),
         recipients));
+  }
+
+  /** The opinions per item the snapshot kept (from the release current when it was taken). */
+  private ReportDocument.Section opinions(Consultation consultation, SnapshotContent content, Locale locale) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ItemOpinions item : content.of(consultations.items(consultation.id()))) {
+      rows.add(List.of(item.item().label().in(locale), number(item.people(), locale),
+          percent(item.approve(), locale), percent(item.disapprove(), locale), percent(item.partly(), locale)));
+    }
+    return new ReportDocument.Section(
+        text(locale, "daily.opinions.title", content.release(), TIME.format(content.releasedAt())),
+        List.of(text(locale, "daily.opinions.note")),
+        text(locale, "final.doc.opinionsTable"),
+        List.of(text(locale, "final.doc.column.item"), text(locale, "final.doc.column.answered"),
+            text(locale, "publicResults.stance.APPROVE"), text(locale, "publicResults.stance.DISAPPROVE"),
+            text(locale, "publicResults.stance.PARTLY")),
+        rows);
+  }
+
+  private static String percent(@org.jspecify.annotations.Nullable Double value, Locale locale) {
+    return value == null ? "—" : String.format(locale, "%.1f %%", value);
   }
 
   public byte[] pdf(ReportDocument document) {

@@ -59,6 +59,7 @@ public class DailySnapshots {
   private final Units units;
   private final CutOffs cutOffs;
   private final SnapshotSigner signer;
+  private final vn.ykien.results.ConsultationResults results;
   private final Clock clock;
 
   DailySnapshots(
@@ -70,6 +71,7 @@ public class DailySnapshots {
       Units units,
       CutOffs cutOffs,
       SnapshotSigner signer,
+      vn.ykien.results.ConsultationResults results,
       Clock clock) {
     this.jdbc = jdbc;
     this.template = template;
@@ -79,6 +81,7 @@ public class DailySnapshots {
     this.units = units;
     this.cutOffs = cutOffs;
     this.signer = signer;
+    this.results = results;
     this.clock = clock;
   }
 
@@ -139,14 +142,21 @@ public class DailySnapshots {
     byte[] sum = digest.digest();
     byte[] signature = signer.sign(SnapshotSigner.snapshotText(consultation.id(), level, day, cutOff, shown.size(), sum));
     Instant takenAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    // What the latest release shows of the units that show content (communes and above).
+    List<Long> content = shown.stream().filter(vn.ykien.results.ConsultationResults::showsContent).map(Unit::id).toList();
+    Optional<vn.ykien.results.ReleasedTotals> released =
+        content.isEmpty() ? Optional.empty() : results.releasedTotals(consultation.id(), content);
     long id =
         jdbc.sql(
                 """
-                insert into daily.snapshot (consultation_id, level, day, cut_off, taken_at, layout, units, digest, signature)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                insert into daily.snapshot
+                  (consultation_id, level, day, cut_off, taken_at, layout, units, digest, signature, results_release, results_released_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)
             .params(consultation.id(), level.name(), day, Timestamp.from(cutOff), Timestamp.from(takenAt),
-                String.join(",", layout), shown.size(), sum, signature)
+                String.join(",", layout), shown.size(), sum, signature,
+                released.map(r -> (Object) r.release()).orElse(null),
+                released.map(r -> (Object) Timestamp.from(r.releasedAt())).orElse(null))
             .query(Long.class)
             .single();
     template.batchUpdate(
@@ -171,9 +181,47 @@ public class DailySnapshots {
             return rows.size();
           }
         });
+    released.ifPresent(totals -> copyContent(id, totals));
     Snapshot taken =
         new Snapshot(id, consultation.id(), level, day, cutOff, takenAt, layout, shown.size(), java.util.HexFormat.of().formatHex(sum));
     return new SnapshotTaking.Taken(taken, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Keeps what a release showed of the units with the snapshot: each item's people and split of everyone, hidden figures null. */
+  private void copyContent(long snapshotId, vn.ykien.results.ReleasedTotals released) {
+    List<Object[]> rows = new ArrayList<>();
+    for (var unit : released.byUnit().entrySet()) {
+      for (var item : unit.getValue().entrySet()) {
+        var f = item.getValue();
+        rows.add(new Object[] {snapshotId, unit.getKey(), item.getKey(), f.people(), f.approve(), f.disapprove(), f.partly()});
+      }
+    }
+    template.batchUpdate(
+        "insert into daily.snapshot_content (snapshot_id, unit_id, item_id, people, approve, disapprove, partly) values (?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  /** What a snapshot kept of a unit's opinions per item (by item id); empty when it kept none. */
+  @Transactional(readOnly = true)
+  public Optional<SnapshotContent> content(Snapshot snapshot, long unitId) {
+    var release =
+        jdbc.sql("select results_release, results_released_at from daily.snapshot where id = ? and results_release is not null")
+            .param(snapshot.id())
+            .query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()})
+            .optional();
+    if (release.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<Long, vn.ykien.results.Figures> items = new java.util.LinkedHashMap<>();
+    jdbc.sql("select item_id, people, approve, disapprove, partly from daily.snapshot_content where snapshot_id = ? and unit_id = ? order by item_id")
+        .params(snapshot.id(), unitId)
+        .query((java.sql.ResultSet rs) -> {
+          items.put(rs.getLong(1), new vn.ykien.results.Figures(rs.getLong(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getObject(5, Long.class)));
+        });
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SnapshotContent((Integer) release.get()[0], (Instant) release.get()[1], items));
   }
 
   /**

@@ -71,6 +71,25 @@ public class ConsultationResults {
     return unit.kind() != UnitKind.VILLAGE;
   }
 
+  /**
+   * What the latest release shows of the units' everyone rows, per item: empty before the first
+   * release. Units below a commune never have any.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ReleasedTotals> releasedTotals(long consultationId, java.util.Collection<Long> unitIds) {
+    var release = releases.latest(consultationId);
+    if (release.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<Long, Map<Long, Figures>> byUnit = new HashMap<>();
+    jdbc.sql("select unit_id, item_id, shown[1:4] from results.unit_item where consultation_id = ? and unit_id = any(?)")
+        .params(consultationId, unitIds.toArray(Long[]::new))
+        .query(rs -> {
+          byUnit.computeIfAbsent(rs.getLong(1), u -> new HashMap<>()).put(rs.getLong(2), figures(longs(rs.getArray(3)), Groups.ALL));
+        });
+    return Optional.of(new ReleasedTotals(release.get().number(), release.get().at(), byUnit));
+  }
+
   /** The comment themes and campaigns a release last published for a unit (none below a commune). */
   public ReleasedThemes themes(Consultation consultation, Unit unit) {
     return showsContent(unit) ? themes.of(consultation.id(), unit) : ReleasedThemes.NONE;

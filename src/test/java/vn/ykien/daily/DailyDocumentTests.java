@@ -158,6 +158,9 @@ class DailyDocumentTests {
     assertThat(official.signIn("canbo.giaothuy", "giaothuy-2025", "")).isTrue();
     String query = "?consultation=" + consultation.slug();
     DraftItem first = fixtures.items(consultation).getFirst();
+    // Yesterday's report, taken after the release, keeps its opinions per item beside the figures.
+    String page = official.get("/officials/units/2026-07/14167/daily" + query + "&day=" + day).body();
+    assertThat(page).contains("id=\"opinions\"", "data-item=\"" + first.code() + "\"");
 
     byte[] pdf = download(official, "/officials/units/2026-07/14167/final-report.pdf" + query);
     try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -184,4 +184,37 @@ class DailySnapshotTests {
         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).header("Accept-Language", language).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
   }
+
+  @Autowired vn.ykien.results.internal.Releases releases;
+
+  @Test
+  void aCommunesSnapshotKeepsTheOpinionsOfTheReleaseCurrentWhenItWasTakenAndALaterReleaseDoesNotChangeThem() {
+    Consultation consultation = fixtures.anOpenConsultation();
+    for (int i = 0; i < 12; i++) {
+      takesPart(consultation, fixtures.aResident().inGroup(3).register());
+    }
+    fixtures.readersCaughtUp();
+    assertThat(releases.publish(consultation.id())).isInstanceOf(vn.ykien.results.Release.Published.class);
+    Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+    Snapshot snapshot = taken(snapshots.takeAt(consultation, Level.COMMUNE, LocalDate.of(2026, 5, 20), thisHour));
+
+    SnapshotContent kept = snapshots.content(snapshot, commune().id()).orElseThrow();
+    assertThat(kept.release()).isEqualTo(1);
+    DraftItem first = fixtures.items(consultation).getFirst();
+    assertThat(kept.items().get(first.id()).people()).isEqualTo(12);
+    assertThat(snapshots.content(snapshot, fixtures.residentialGroup(3).id())).as("a village keeps no opinions").isEmpty();
+
+    // Three more people and a second release: the snapshot still says what release 1 said.
+    for (int i = 0; i < 3; i++) {
+      takesPart(consultation, fixtures.aResident().inGroup(3).register());
+    }
+    fixtures.readersCaughtUp();
+    assertThat(releases.publish(consultation.id())).isInstanceOf(vn.ykien.results.Release.Published.class);
+    SnapshotContent again = snapshots.content(snapshot, commune().id()).orElseThrow();
+    assertThat(again.release()).isEqualTo(1);
+    assertThat(again.items().get(first.id()).people()).isEqualTo(12);
+    assertThatThrownBy(() -> jdbc.sql("update daily.snapshot_content set people = 0 where snapshot_id = ?").param(snapshot.id()).update())
+        .hasMessageContaining("never changed");
+  }
 }

@@ -371,7 +371,14 @@ class DailyReportPages {
     model.addAttribute("unit", unit);
     model.addAttribute("consultation", chosen);
     model.addAttribute("day", date);
-    model.addAttribute("opening", reports.open(chosen, unit, date));
+    var opening = reports.open(chosen, unit, date);
+    model.addAttribute("opening", opening);
+    if (opening instanceof vn.ykien.daily.ReportOpening.Ready ready) {
+      snapshots.content(ready.figures().snapshot(), unit.id()).ifPresent(content -> {
+        model.addAttribute("content", content);
+        model.addAttribute("opinions", content.of(consultations.items(chosen.id())));
+      });
+    }
     model.addAttribute("completeness", units(unit) ? reports.completeness(chosen, unit, date) : null);
     boolean own = ownUnit(at) && at.official().may(Permission.REPORT_DAILY);
     model.addAttribute("mayConfirm", own);
