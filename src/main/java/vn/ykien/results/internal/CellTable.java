@@ -111,13 +111,12 @@ public final class CellTable {
 
   /**
    * Publishes only the everyone row of the units at the bottom of the table (those with a unit
-   * above them and none below): their group rows are hidden from the start and protected no
-   * further. Each group row of the unit above is then the sum of figures nobody sees, so a
-   * bottom unit's small groups can be bounded only by rows of at least k people shown above and
-   * beside them — never recomputed — and the small groups of a few hundred people per commune do
-   * not pull their protection up into the provinces' and the nation's figures (measured in
-   * docs/performance.md: with commune group rows published, a national table of a million
-   * people hid almost every provincial approval figure).
+   * above them and none below): their group rows are hidden from the start and need no protection
+   * of their own, though patterns still move them only as far as their true figures allow (the
+   * attacker knows each row's people, the unit's total and the group's figure above). The small
+   * groups of a few hundred people per commune then no longer pull their protection up into the
+   * provinces' and the nation's figures (docs/performance.md: with commune group rows published, a
+   * national table of a million people hid almost every provincial approval figure).
    */
   public CellTable leavesInTotalOnly() {
     for (int u = 0; u < parent.length; u++) {

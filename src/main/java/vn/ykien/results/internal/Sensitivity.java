@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * its people and their split between stances),
  *
  * <ul>
- *   <li>a row of fewer than k people: each stance could have been taken by one person fewer and by
- *       one person more (within none and all of them), so that no one of them is known to have
- *       taken a stance or not to have taken it, even by someone who knows all the others' answers.
- *       (Not "none or all": with a stance most people take, that needs as many people of the rare
- *       stances to swap in, which do not exist below the nation; measured in docs/performance.md);
+ *   <li>a row of fewer than k people: each stance could have been taken by one person more (within
+ *       all of them), and, as any stance of 1 to k−1 people, by none — so that no one of them is
+ *       known to have taken a stance or not to have taken it, even by someone who knows all the
+ *       others' answers. (Not "all of them": with a stance most people take, that needs as many
+ *       people of the rare stances to swap in, which do not exist below the nation; measured in
+ *       docs/performance.md);
  *   <li>a stance taken by 1 to k−1 people: it could have been taken by none;
  *   <li>against the last release that showed a stance: when its figure moved by 1 to k−1, it
  *       could be as it was; when the row's people moved by 1 to k−1, it could have taken all of
@@ -50,9 +51,9 @@ public final class Sensitivity {
         long value = table.value(cell);
         TreeSet<Long> couldBe = new TreeSet<>();
         if (people > 0 && people < k) {
-          couldBe.add(Math.max(0, value - 1));
           couldBe.add(Math.min(people, value + 1));
-        } else if (value > 0 && value < k) {
+        }
+        if (value > 0 && value < k) {
           couldBe.add(0L);
         }
         if (history != null && history.shown()[cell - base] >= 0) {

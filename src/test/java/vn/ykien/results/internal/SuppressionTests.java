@@ -126,6 +126,41 @@ class SuppressionTests {
   }
 
   @Test
+  void aCommuneWhoseOneDissenterWouldBePinnedDownByTheGroupsAroundItIsStillProtected() {
+    // A reviewer's counter-example to moving unpublished group cells freely: pairing commune 1
+    // with commune 2 (which has nobody in the second age band, and the province shows no
+    // disapproval in the first) would let whoever solves the table find commune 1's dissenter.
+    RandomTables people = new RandomTables(1, 1, 3);
+    int a = Groups.ANSWERS.of(Breakdown.AGE)[0];
+    int b = Groups.ANSWERS.of(Breakdown.AGE)[1];
+    int[] same = {Groups.ANSWERS.of(Breakdown.SEX)[0], Groups.ANSWERS.of(Breakdown.OCCUPATION)[0], Groups.ANSWERS.of(Breakdown.CHANNEL)[0]};
+    java.util.function.BiConsumer<int[], Integer> add = (who, times) -> {
+      for (int i = 0; i < times; i++) {
+        people.person(who[0], who[1], new int[] {who[2], same[0], same[1], same[2]}, 1);
+      }
+    };
+    int c1 = 2;
+    int c2 = 3;
+    int c3 = 4;
+    add.accept(new int[] {c1, 1, a}, 15);
+    add.accept(new int[] {c1, 1, b}, 4);
+    add.accept(new int[] {c1, 2, b}, 1);
+    add.accept(new int[] {c2, 1, a}, 10);
+    add.accept(new int[] {c3, 1, a}, 10);
+    add.accept(new int[] {c3, 1, b}, 10);
+    add.accept(new int[] {c3, 2, b}, 10);
+    CellTable table = people.table().leavesInTotalOnly();
+    List<Suppression.Requirement> requirements = sensitive(table, null);
+
+    assertThat(Suppression.protect(table, requirements)).isTrue();
+
+    LinearAttack attack = new LinearAttack(people.parent, table.published());
+    int dissent = table.cell(c1, Groups.ALL, 2);
+    assertThat(table.hidden(dissent)).isTrue();
+    couldBe(attack, dissent, 0, "commune 1's one disapproval");
+  }
+
+  @Test
   void aNationOfSmallCommunesWhereAlmostEveryoneApprovesStillShowsTheNationsAndEveryProvincesApprovalShares() {
     // The real run: a few hundred people per commune, 99.5 % approving; most of a commune's groups
     // have fewer than k people, and a province has a handful who did not approve.
