@@ -190,12 +190,16 @@ class DailyReportPages {
     String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
     var document = documents.document(chosen, at.unit(), date, org.springframework.context.i18n.LocaleContextHolder.getLocale(), base)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
-    String name = "bao-cao-" + at.unit().code() + "-" + date + (pdf ? ".pdf" : ".docx");
+    return download(document, pdf, "bao-cao-" + at.unit().code() + "-" + date);
+  }
+
+  /** A document as the PDF or DOCX file asked for, to save under {@code name}. */
+  private org.springframework.http.ResponseEntity<byte[]> download(vn.ykien.daily.ReportDocument document, boolean pdf, String name) {
     return org.springframework.http.ResponseEntity.ok()
         .contentType(pdf
             ? org.springframework.http.MediaType.APPLICATION_PDF
             : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (pdf ? ".pdf" : ".docx") + "\"")
         .body(pdf ? documents.pdf(document) : documents.docx(document));
   }
 
@@ -216,13 +220,7 @@ class DailyReportPages {
     String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).toUriString();
     var document = finals.document(chosen, at.unit(), org.springframework.context.i18n.LocaleContextHolder.getLocale(), base)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
-    String name = "bao-cao-tong-ket-" + at.unit().code() + (pdf ? ".pdf" : ".docx");
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(pdf
-            ? org.springframework.http.MediaType.APPLICATION_PDF
-            : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-        .body(pdf ? documents.pdf(document) : documents.docx(document));
+    return download(document, pdf, "bao-cao-tong-ket-" + at.unit().code());
   }
 
   /**
